@@ -1,0 +1,30 @@
+/** allow-all: a rule that lets every source reach every destination on every port. */
+import type { PolicyFinding } from "../findings";
+import type { ParsedPolicy } from "../parse";
+import { listIncludes, member, recordsOf } from "../walk";
+
+const FIX = "list the groups and tags that need access and the ports they need";
+
+export function checkAllowAll(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+    const findings: PolicyFinding[] = [];
+    for (const { index, record } of recordsOf(member(doc, "acls"))) {
+        if (record.action === "accept" && listIncludes(record.src, "*") && listIncludes(record.dst, "*:*")) {
+            findings.push({
+                check: "allow-all",
+                message: `acls[${index}] lets every source reach every destination on every port ("*" -> "*:*"); ${FIX}`,
+                location: parsed.locate(["acls", index]),
+            });
+        }
+    }
+    for (const { index, record } of recordsOf(member(doc, "grants"))) {
+        // A grant with only "app" capabilities opens no network access, so "ip" must be present.
+        if (listIncludes(record.src, "*") && listIncludes(record.dst, "*") && listIncludes(record.ip, "*")) {
+            findings.push({
+                check: "allow-all",
+                message: `grants[${index}] lets every source reach every destination on every port and protocol ("*" -> "*", ip "*"); ${FIX}`,
+                location: parsed.locate(["grants", index]),
+            });
+        }
+    }
+    return findings;
+}

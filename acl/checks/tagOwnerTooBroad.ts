@@ -1,0 +1,30 @@
+/** tag-owner-too-broad: a tag any member can apply, handing its access to any device they own. */
+import type { PolicyFinding } from "../findings";
+import type { ParsedPolicy } from "../parse";
+import { isRecord, member, stringsOf } from "../walk";
+
+/** Owners that let (nearly) anyone in the tailnet apply the tag, and who that is. */
+const BROAD_OWNERS: Readonly<Record<string, string>> = {
+    "autogroup:member": "any member",
+    "*": "any user",
+};
+
+export function checkTagOwnerTooBroad(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+    const tagOwners = member(doc, "tagOwners");
+    if (!isRecord(tagOwners)) return [];
+    const findings: PolicyFinding[] = [];
+    for (const [tag, owners] of Object.entries(tagOwners)) {
+        for (const owner of stringsOf(owners, ["tagOwners", tag])) {
+            if (!Object.prototype.hasOwnProperty.call(BROAD_OWNERS, owner.value)) continue;
+            findings.push({
+                check: "tag-owner-too-broad",
+                message:
+                    `tagOwners[${JSON.stringify(tag)}] lists ${JSON.stringify(owner.value)}, so ${BROAD_OWNERS[owner.value]} ` +
+                    `could tag a device as ${JSON.stringify(tag)} and inherit its access; ` +
+                    'limit the owners to a group or "autogroup:admin"',
+                location: parsed.locate(owner.path),
+            });
+        }
+    }
+    return findings;
+}

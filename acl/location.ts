@@ -1,0 +1,61 @@
+/**
+ * Source positions: turning a character offset into a 1-based line and column.
+ *
+ * Columns count UTF-16 code units (what JavaScript strings index and what most editors report),
+ * so a tab or an astral character's surrogate half each count as one column.
+ */
+
+/** 1-based line and column. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+    column: number;
+}
+
+/** "file:line:col", the form editors and terminals turn into links. */
+export function formatLocation(loc: SourceLocation): string {
+    return `${loc.file}:${loc.line}:${loc.column}`;
+}
+
+/**
+ * Offsets of every line start in a text, computed once so each lookup is a binary search.
+ * "\n", "\r\n" and a lone "\r" all end a line.
+ */
+export class LineIndex {
+    private readonly starts: number[];
+
+    constructor(private readonly file: string, text: string) {
+        const starts = [0];
+        for (let i = 0; i < text.length; i++) {
+            const ch = text.charCodeAt(i);
+            if (ch === 10 /* \n */) {
+                starts.push(i + 1);
+            } else if (ch === 13 /* \r */) {
+                if (text.charCodeAt(i + 1) === 10) i++;
+                starts.push(i + 1);
+            }
+        }
+        this.starts = starts;
+    }
+
+    /** Location of a 0-based offset; offsets outside the text are clamped to it. */
+    locationOf(offset: number): SourceLocation {
+        const starts = this.starts;
+        const target = Math.max(0, offset);
+        // Find the last line start that is <= target.
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= target) lo = mid;
+            else hi = mid - 1;
+        }
+        return { file: this.file, line: lo + 1, column: target - starts[lo] + 1 };
+    }
+}
+
+/** Orders locations by line then column; a missing location sorts last. */
+export function compareLocations(a: SourceLocation | undefined, b: SourceLocation | undefined): number {
+    if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+    return a.line - b.line || a.column - b.column;
+}

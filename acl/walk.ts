@@ -1,0 +1,60 @@
+/**
+ * Defensive access to an untyped policy value. The checks only look at sections with the expected
+ * shape; anything else is skipped (validating section types is a separate concern).
+ */
+
+export type JsonPath = ReadonlyArray<string | number>;
+
+/** A string found in the policy and the JSON path to it. */
+export interface StringAt {
+    value: string;
+    path: JsonPath;
+}
+
+/** A plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The own property `key` of an object, or undefined (never an inherited property). */
+export function member(value: unknown, key: string): unknown {
+    return isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+}
+
+/** Elements of `list` that are objects, with their indices; nothing if `list` is not an array. */
+export function recordsOf(list: unknown): Array<{ index: number; record: Record<string, unknown> }> {
+    if (!Array.isArray(list)) return [];
+    const out: Array<{ index: number; record: Record<string, unknown> }> = [];
+    list.forEach((record, index) => {
+        if (isRecord(record)) out.push({ index, record });
+    });
+    return out;
+}
+
+/** The string elements of `list` with their paths (under `path`); nothing if `list` is not an array. */
+export function stringsOf(list: unknown, path: JsonPath): StringAt[] {
+    if (!Array.isArray(list)) return [];
+    const out: StringAt[] = [];
+    list.forEach((value, index) => {
+        if (typeof value === "string") out.push({ value, path: [...path, index] });
+    });
+    return out;
+}
+
+/** True when `list` is an array containing exactly the string `value`. */
+export function listIncludes(list: unknown, value: string): boolean {
+    return Array.isArray(list) && list.includes(value);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A readable path for messages: `acls[2].dst[0]`, `tagOwners["tag:server"][1]`. */
+export function formatPath(path: JsonPath): string {
+    let out = "";
+    for (const segment of path) {
+        if (typeof segment === "number") out += `[${segment}]`;
+        else if (IDENTIFIER.test(segment)) out += out === "" ? segment : `.${segment}`;
+        else out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}

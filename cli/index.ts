@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * tailnet-guard command line. Exit codes: 0 clean, 1 mandatory violations, 2 usage, parse or program errors.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { formatPreviewJson, formatPreviewText, OUTPUT_FORMATS, type OutputFormat } from "./format";
+import { PackConfigError, readPackConfigFile } from "./packConfig";
+import { PolicyPackStartError } from "./policyPackHost";
+import { countMandatory, ProgramError, runPreview } from "./preview";
+import { ProjectError } from "./projectConfig";
+
+export const EXIT_CLEAN = 0;
+export const EXIT_VIOLATIONS = 1;
+export const EXIT_USAGE = 2;
+
+/** Errors the user can fix from the message alone: printed without a stack trace, exit 2. */
+function isReportedError(error: unknown): error is Error {
+    return (
+        error instanceof ProgramError ||
+        error instanceof ProjectError ||
+        error instanceof PackConfigError ||
+        error instanceof PolicyPackStartError
+    );
+}
+
+export function buildProgram(out: (text: string) => void, setExit: (code: number) => void): Command {
+    const program = new Command("tailnet-guard");
+    program
+        .description("Secure-by-default Tailscale tailnets with Pulumi: preview programs against the tailnet-guard policy pack.")
+        .exitOverride()
+        .configureOutput({ writeOut: out, writeErr: (text) => process.stderr.write(text) });
+
+    program
+        .command("preview")
+        .description("Run a Pulumi program offline with mocks and check every resource against the policy pack (no credentials, no Pulumi CLI).")
+        .argument("[dir]", "directory of the Pulumi program (holding Pulumi.yaml)", ".")
+        .addOption(new Option("--format <format>", "output format").choices(OUTPUT_FORMATS as string[]).default("text"))
+        .option("--config <file>", "policy pack config, as for `pulumi preview --policy-pack-config`")
+        .option("--stack <name>", "stack whose Pulumi.<stack>.yaml config to read, if present", "dev")
+        .action(async (dir: string, opts: { format: OutputFormat; config?: string; stack: string }) => {
+            const packConfig = opts.config === undefined ? undefined : readPackConfigFile(opts.config);
+            const result = await runPreview({ dir, stack: opts.stack, packConfig, packConfigSource: opts.config });
+            out(opts.format === "json" ? formatPreviewJson(result) : formatPreviewText(result));
+            setExit(countMandatory(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN);
+        });
+
+    return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+    let exitCode = EXIT_CLEAN;
+    const program = buildProgram(
+        (text) => process.stdout.write(text),
+        (code) => (exitCode = code),
+    );
+    try {
+        await program.parseAsync(argv, { from: "user" });
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            // Help and version are successful exits; anything else is a usage error.
+            return error.exitCode === 0 ? EXIT_CLEAN : EXIT_USAGE;
+        }
+        if (isReportedError(error)) {
+            process.stderr.write(`tailnet-guard: ${error.message}\n`);
+            return EXIT_USAGE;
+        }
+        process.stderr.write(`tailnet-guard: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+        return EXIT_USAGE;
+    }
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    });
+}

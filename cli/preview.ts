@@ -1,0 +1,237 @@
+/**
+ * `tailnet-guard preview`: runs a Pulumi program offline (mocks, no engine, no credentials), then sends
+ * every resource through the policy pack over the same gRPC calls the engine makes (Analyze per
+ * resource, then AnalyzeStack), and gathers the violations.
+ */
+import { fork } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { normalisePackConfig } from "./packConfig";
+import { PolicyPackHost, type AnalyzedResource, type AnalyzerInfo, type Diagnostic, type EnforcementLevel } from "./policyPackHost";
+import type { RegisteredResource, RunnerMessage } from "./programRunner";
+import { secretStrings, SECRET_PLACEHOLDER, wireSecret } from "./wire";
+
+export class ProgramError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "ProgramError";
+    }
+}
+
+export interface PreviewOptions {
+    /** Directory of the Pulumi program (holding Pulumi.yaml). */
+    dir: string;
+    stack?: string;
+    /** Policy pack directory; defaults to this package's `policies/`. */
+    packDir?: string;
+    /** Raw policy config (the `--policy-pack-config` format). */
+    packConfig?: unknown;
+    packConfigSource?: string;
+}
+
+export interface PreviewViolation {
+    policy: string;
+    enforcementLevel: EnforcementLevel;
+    responsibility: string;
+    urn: string;
+    message: string;
+}
+
+export interface PreviewResult {
+    project: string;
+    stack: string;
+    pack: { name: string; version: string };
+    resources: Array<{ urn: string; type: string; name: string }>;
+    violations: PreviewViolation[];
+}
+
+/** The `policies/` pack directory of this package, found from the running file (src or dist). */
+export function defaultPackDir(): string {
+    let dir = __dirname;
+    for (let i = 0; i < 4; i++) {
+        const candidate = path.join(dir, "policies", "PulumiPolicy.yaml");
+        if (fs.existsSync(candidate)) {
+            return path.dirname(candidate);
+        }
+        dir = path.dirname(dir);
+    }
+    throw new ProgramError("cannot find the tailnet-guard policy pack (policies/PulumiPolicy.yaml)");
+}
+
+function runnerCommand(): { script: string; execArgv: string[] } {
+    const compiled = path.join(__dirname, "programRunner.js");
+    if (fs.existsSync(compiled) && __filename.endsWith(".js")) {
+        return { script: compiled, execArgv: [] };
+    }
+    // Running from TypeScript sources (tests): compile the runner on the fly too.
+    return { script: path.join(__dirname, "programRunner.ts"), execArgv: ["-r", "ts-node/register/transpile-only"] };
+}
+
+/** Runs the program in a child process so its crashes, exits and globals stay its own. */
+export function collectResources(dir: string, stack: string): Promise<RunnerMessage & { ok: true }> {
+    const { script, execArgv } = runnerCommand();
+    return new Promise((resolve, reject) => {
+        const child = fork(script, [path.resolve(dir), stack], { execArgv, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+        let stderr = "";
+        let message: RunnerMessage | undefined;
+        child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+        // The program's own console output is not ours to print in a report.
+        child.stdout!.resume();
+        child.on("message", (m) => (message = m as RunnerMessage));
+        child.on("error", (error) => reject(new ProgramError(`could not run the program: ${error.message}`)));
+        child.on("exit", (code) => {
+            if (message?.ok) {
+                resolve(message);
+            } else if (message && !message.ok) {
+                reject(new ProgramError(message.error));
+            } else {
+                reject(new ProgramError(`the program exited with code ${code} without finishing: ${stderr.trim() || "no output"}`));
+            }
+        });
+    });
+}
+
+function parseConfigValue(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+/**
+ * Turns the program's registrations into the resources the engine would analyse: explicit provider
+ * references resolved to the provider resource, and a default provider per package, configured from
+ * `<package>:*` config keys as the engine does.
+ */
+export function toAnalyzedResources(run: RunnerMessage & { ok: true }): AnalyzedResource[] {
+    const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+    const defaults = new Map<string, AnalyzedResource>();
+    const asProvider = (r: { type: string; urn: string; name: string; properties: Record<string, unknown> }) => ({
+        type: r.type,
+        urn: r.urn,
+        name: r.name,
+        properties: r.properties,
+    });
+
+    const defaultProvider = (pkg: string, version: string): AnalyzedResource => {
+        const name = version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
+        const key = `${pkg}::${name}`;
+        let provider = defaults.get(key);
+        if (!provider) {
+            const properties: Record<string, unknown> = {};
+            for (const [configKey, text] of Object.entries(run.config)) {
+                if (configKey.startsWith(`${pkg}:`)) {
+                    const value = parseConfigValue(text);
+                    properties[configKey.slice(pkg.length + 1)] = run.secretKeys.includes(configKey) ? wireSecret(value) : value;
+                }
+            }
+            if (version) {
+                properties.version = version;
+            }
+            const type = `pulumi:providers:${pkg}`;
+            provider = { type, name, urn: `urn:pulumi:${run.stack}::${run.project}::${type}::${name}`, properties };
+            defaults.set(key, provider);
+        }
+        return provider;
+    };
+
+    const analyzed = run.resources.map((r: RegisteredResource): AnalyzedResource => {
+        const resource: AnalyzedResource = {
+            type: r.type,
+            urn: r.urn,
+            name: r.name,
+            properties: r.properties,
+            parent: r.parent || undefined,
+            dependencies: r.dependencies,
+            options: {
+                parent: r.parent || undefined,
+                protect: r.protect,
+                ignoreChanges: r.ignoreChanges,
+                additionalSecretOutputs: r.additionalSecretOutputs,
+                aliases: r.aliases,
+            },
+        };
+        const isProvider = r.type.startsWith("pulumi:providers:");
+        if (r.custom && !isProvider) {
+            if (r.providerRef) {
+                const providerUrn = r.providerRef.slice(0, r.providerRef.lastIndexOf("::"));
+                const explicit = byUrn.get(providerUrn);
+                if (explicit) {
+                    resource.provider = asProvider(explicit);
+                }
+            } else {
+                resource.provider = asProvider(defaultProvider(r.type.split(":")[0], r.version));
+            }
+        }
+        return resource;
+    });
+    return [...defaults.values(), ...analyzed];
+}
+
+function responsibilityOf(info: AnalyzerInfo): Map<string, string> {
+    const map = new Map<string, string>();
+    for (const p of info.policies) {
+        const tag = p.tags.find((t) => t.startsWith("responsibility:"));
+        map.set(p.name, tag ? tag.slice("responsibility:".length) : "");
+    }
+    return map;
+}
+
+/** Replaces every secret value the program produced, wherever it appears, with "[secret]". */
+function scrubber(resources: AnalyzedResource[]): (text: string) => string {
+    const secrets = [...new Set(resources.flatMap((r) => secretStrings(r.properties)).filter((s) => s.length >= 4))];
+    secrets.sort((a, b) => b.length - a.length);
+    return (text) => secrets.reduce((out, secret) => out.split(secret).join(SECRET_PLACEHOLDER), text);
+}
+
+/** Strips the description line the policy SDK puts before each violation message. */
+function violationText(d: Diagnostic): string {
+    const prefix = `${d.description}\n`;
+    return d.message.startsWith(prefix) ? d.message.slice(prefix.length) : d.message;
+}
+
+export async function runPreview(options: PreviewOptions): Promise<PreviewResult> {
+    const stack = options.stack ?? "dev";
+    const run = await collectResources(options.dir, stack);
+    const resources = toAnalyzedResources(run);
+    const host = await PolicyPackHost.start({ packDir: options.packDir ?? defaultPackDir() });
+    try {
+        const info = await host.getAnalyzerInfo();
+        if (options.packConfig !== undefined) {
+            await host.configure(normalisePackConfig(options.packConfig, info, options.packConfigSource));
+        }
+        const responsibilities = responsibilityOf(info);
+        const scrub = scrubber(resources);
+        const stackUrn = `urn:pulumi:${run.stack}::${run.project}::pulumi:pulumi:Stack::${run.project}-${run.stack}`;
+        const violations: PreviewViolation[] = [];
+        const collect = (diagnostics: Diagnostic[], urn: string) => {
+            for (const d of diagnostics) {
+                violations.push({
+                    policy: d.policyName,
+                    enforcementLevel: d.enforcementLevel,
+                    responsibility: responsibilities.get(d.policyName) ?? "",
+                    urn: d.urn || urn,
+                    message: scrub(violationText(d)),
+                });
+            }
+        };
+        for (const resource of resources) {
+            collect(await host.analyze(resource), resource.urn);
+        }
+        collect(await host.analyzeStack(resources), stackUrn);
+        return {
+            project: run.project,
+            stack: run.stack,
+            pack: { name: info.name, version: info.version },
+            resources: resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
+            violations,
+        };
+    } finally {
+        await host.stop();
+    }
+}
+
+export function countMandatory(result: { violations: Array<{ enforcementLevel: EnforcementLevel }> }): number {
+    return result.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+}
