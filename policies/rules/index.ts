@@ -3,28 +3,20 @@ import { authKeyExpiry } from "./authKeyExpiry";
 import { authKeyPreauthorizedUntagged } from "./authKeyPreauthorizedUntagged";
 import { authKeyReusable } from "./authKeyReusable";
 import { ec2UserDataAuthKey } from "./ec2UserDataAuthKey";
-import { policyFileAllowAll } from "./policyFileAllowAll";
-import { policyFileReferences } from "./policyFileReferences";
-import { policyFileSshRootCheck } from "./policyFileSshRootCheck";
-import { policyFileSyntax } from "./policyFileSyntax";
-import { policyFileTagOwners } from "./policyFileTagOwners";
 import { tailnetAutoUpdates } from "./tailnetAutoUpdates";
 import { tailnetDeviceApproval } from "./tailnetDeviceApproval";
 import { tailnetExternalTailnets } from "./tailnetExternalTailnets";
 import { tailnetKeyExpiry } from "./tailnetKeyExpiry";
 import { tailnetUserApproval } from "./tailnetUserApproval";
 import { webhookHttps } from "./webhookHttps";
+import { policyFileRules } from "./policyFileRules";
 
+export * from "./policyFileRules";
 export {
     authKeyExpiry,
     authKeyPreauthorizedUntagged,
     authKeyReusable,
     ec2UserDataAuthKey,
-    policyFileAllowAll,
-    policyFileReferences,
-    policyFileSshRootCheck,
-    policyFileSyntax,
-    policyFileTagOwners,
     tailnetAutoUpdates,
     tailnetDeviceApproval,
     tailnetExternalTailnets,
@@ -43,11 +35,7 @@ export const allRules: readonly Rule[] = [
     authKeyReusable,
     authKeyPreauthorizedUntagged,
     authKeyExpiry,
-    policyFileSyntax,
-    policyFileAllowAll,
-    policyFileSshRootCheck,
-    policyFileTagOwners,
-    policyFileReferences,
+    ...policyFileRules,
     webhookHttps,
     ec2UserDataAuthKey,
 ];
