@@ -136,16 +136,20 @@ export function toAnalyzedResources(run: RunnerMessage & { ok: true }): Analyzed
         return provider;
     };
 
+    // The engine registers the program's root stack resource first and parents every top-level resource
+    // to it (its type is left out of the children's URNs). The mock monitor has no such root, so add it.
+    const stack = stackResource(run.project, run.stack);
     const analyzed = run.resources.map((r: RegisteredResource): AnalyzedResource => {
+        const parent = r.parent || (r.type.startsWith("pulumi:providers:") ? undefined : stack.urn);
         const resource: AnalyzedResource = {
             type: r.type,
             urn: r.urn,
             name: r.name,
             properties: r.properties,
-            parent: r.parent || undefined,
+            parent,
             dependencies: r.dependencies,
             options: {
-                parent: r.parent || undefined,
+                parent,
                 protect: r.protect,
                 ignoreChanges: r.ignoreChanges,
                 additionalSecretOutputs: r.additionalSecretOutputs,
@@ -166,7 +170,14 @@ export function toAnalyzedResources(run: RunnerMessage & { ok: true }): Analyzed
         }
         return resource;
     });
-    return [...defaults.values(), ...analyzed];
+    return [stack, ...defaults.values(), ...analyzed];
+}
+
+/** The root `pulumi:pulumi:Stack` resource `pulumi up` creates for every program. */
+export function stackResource(project: string, stack: string): AnalyzedResource {
+    const type = "pulumi:pulumi:Stack";
+    const name = `${project}-${stack}`;
+    return { type, name, urn: `urn:pulumi:${stack}::${project}::${type}::${name}`, properties: {} };
 }
 
 function responsibilityOf(info: AnalyzerInfo): Map<string, string> {
@@ -203,7 +214,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
         }
         const responsibilities = responsibilityOf(info);
         const scrub = scrubber(resources);
-        const stackUrn = `urn:pulumi:${run.stack}::${run.project}::pulumi:pulumi:Stack::${run.project}-${run.stack}`;
+        const stackUrn = stackResource(run.project, run.stack).urn;
         const violations: PreviewViolation[] = [];
         const collect = (diagnostics: Diagnostic[], urn: string) => {
             for (const d of diagnostics) {
