@@ -37,9 +37,10 @@ export function buildProgram(out: (text: string) => void, setExit: (code: number
         .addOption(new Option("--format <format>", "output format").choices(OUTPUT_FORMATS as string[]).default("text"))
         .option("--config <file>", "policy pack config, as for `pulumi preview --policy-pack-config`")
         .option("--stack <name>", "stack whose Pulumi.<stack>.yaml config to read, if present", "dev")
-        .action(async (dir: string, opts: { format: OutputFormat; config?: string; stack: string }) => {
+        .option("--policy-pack <dir>", "policy pack directory (holding PulumiPolicy.yaml); default: tailnet-guard's own pack")
+        .action(async (dir: string, opts: { format: OutputFormat; config?: string; stack: string; policyPack?: string }) => {
             const packConfig = opts.config === undefined ? undefined : readPackConfigFile(opts.config);
-            const result = await runPreview({ dir, stack: opts.stack, packConfig, packConfigSource: opts.config });
+            const result = await runPreview({ dir, stack: opts.stack, packDir: opts.policyPack, packConfig, packConfigSource: opts.config });
             out(opts.format === "json" ? formatPreviewJson(result) : formatPreviewText(result));
             setExit(countMandatory(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN);
         });

@@ -8,6 +8,7 @@
  * @pulumi/pulumi install, so the messages we build are the classes the pack's server expects.
  */
 import { spawn, type ChildProcess } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as AnalyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
@@ -119,6 +120,9 @@ export class PolicyPackHost {
 
     static async start(options: StartOptions): Promise<PolicyPackHost> {
         const packDir = path.resolve(options.packDir);
+        if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
+            throw new PolicyPackStartError(`no PulumiPolicy.yaml in ${packDir}: pass the directory of a policy pack`, "");
+        }
         let m: PulumiModules;
         try {
             m = loadPulumiModules(packDir);
@@ -313,6 +317,13 @@ export class PolicyPackHost {
     }
 }
 
+/** The pack's error output without terminal colours and stack frames: the reason a person needs to read. */
+export function startFailureReason(stderr: string): string {
+    const plain = stderr.replace(/\u001b\[[0-9;]*m/g, "");
+    const lines = plain.split("\n").filter((line) => !/^\s+at /.test(line) && line.trim() !== "");
+    return lines.join("\n").trim() || "no error output";
+}
+
 /** Resolves with the port the pack prints as its first stdout line; rejects if it exits or times out first. */
 function readPort(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -323,7 +334,7 @@ function readPort(child: ChildProcess, timeoutMs: number, stderr: () => string):
         }, timeoutMs);
         const onExit = (code: number | null) => {
             clearTimeout(timer);
-            reject(new PolicyPackStartError(`the policy pack exited with code ${code} before serving: ${stderr().trim()}`, stderr()));
+            reject(new PolicyPackStartError(`the policy pack exited with code ${code} before serving: ${startFailureReason(stderr())}`, stderr()));
         };
         child.once("exit", onExit);
         child.once("error", (error) => {

@@ -204,9 +204,20 @@ function violationText(d: Diagnostic): string {
 
 export async function runPreview(options: PreviewOptions): Promise<PreviewResult> {
     const stack = options.stack ?? "dev";
-    const run = await collectResources(options.dir, stack);
+    // The program and the pack start side by side; whichever fails first is the error reported, and a
+    // pack that did start is stopped again.
+    const starting = PolicyPackHost.start({ packDir: options.packDir ?? defaultPackDir() });
+    // Handled here so a start failure during the program run is not an unhandled rejection; awaited below.
+    starting.catch(() => undefined);
+    let run: RunnerMessage & { ok: true };
+    try {
+        run = await collectResources(options.dir, stack);
+    } catch (error) {
+        await starting.then((host) => host.stop(), () => undefined);
+        throw error;
+    }
     const resources = toAnalyzedResources(run);
-    const host = await PolicyPackHost.start({ packDir: options.packDir ?? defaultPackDir() });
+    const host = await starting;
     try {
         const info = await host.getAnalyzerInfo();
         if (options.packConfig !== undefined) {

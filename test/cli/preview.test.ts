@@ -174,6 +174,16 @@ describe("tailnet-guard preview", function () {
             },
             { name: "an unknown output format", args: ["preview", ".", "--format", "yaml"], stderr: /yaml/ },
             { name: "an unknown command", args: ["deploy"], stderr: /unknown command 'deploy'/ },
+            {
+                name: "a policy pack that fails to start",
+                args: ["preview", ".", "--policy-pack", fixture("broken-pack")],
+                stderr: /the policy pack exited with code \d+ before serving: .*\n.*policy bundle is corrupt/,
+            },
+            {
+                name: "a --policy-pack directory that holds no pack",
+                args: ["preview", ".", "--policy-pack", fixture("no-project")],
+                stderr: /no PulumiPolicy\.yaml in .*no-project/,
+            },
             { name: "a missing --config file", args: ["preview", ".", "--config", "/nonexistent/cfg.json"], stderr: /cannot read policy config/ },
         ];
         for (const c of cases) {
@@ -191,5 +201,22 @@ describe("tailnet-guard preview", function () {
             assert.equal(run.code, 2, run.stdout + run.stderr);
             assert.match(run.stderr, /no policy named "no-such-policy"/);
         });
+    });
+});
+
+describe("tailnet-guard preview at scale", function () {
+    this.timeout(180_000);
+
+    it("checks a generated stack of 1,000+ resources and flags exactly the insecure ones", async () => {
+        const run = await runCli(["preview", fixture("large-program"), "--format", "json"], { timeoutMs: 170_000 });
+        const { resources, violations } = parseJson(run);
+        // Stack + default provider + policy + 400 keys + 300 device tags + 300 device routes.
+        assert.equal(resources.length, 1003);
+        const flagged = violations
+            .filter((v) => v.policy === "auth-key-reusable-ephemeral")
+            .map((v) => v.urn.slice(v.urn.lastIndexOf("::") + 2))
+            .sort();
+        assert.deepEqual(flagged, ["key-199", "key-299", "key-399", "key-99"]);
+        assert.equal(run.code, 1);
     });
 });
