@@ -1,17 +1,54 @@
 /** What the analyser reports: one finding per problem, each naming the check that raised it. */
 import type { SourceLocation } from "./location";
 
-export type PolicyCheckId =
+/** Problems Tailscale would reject (or silently misread): the policy file does not follow the documented grammar. */
+export type PolicyValidationId =
     /** HuJSON does not parse, or the top level is not an object. */
     | "syntax"
-    /** A rule letting every source reach every destination on every port. */
+    /** A group:, tag:, host, posture: or ipset: name used but not defined. */
+    | "undefined-reference"
+    /** A key the section (or its entries) does not define, or a known key written with different case. */
+    | "unknown-key"
+    /** A value of the wrong JSON type, e.g. a string where a list is expected. */
+    | "wrong-type"
+    /** A required field is absent, e.g. a grant without "ip" or "app". */
+    | "missing-field"
+    /** A value outside its allowed set: an action, a checkPeriod, a host address, a route prefix. */
+    | "invalid-value"
+    /** A malformed selector, or a selector kind not allowed where it appears. */
+    | "invalid-selector"
+    /** A malformed port list, a port out of range, a reversed range, or ports on a protocol without ports. */
+    | "invalid-ports"
+    /** A protocol that is neither a known name nor an IANA number 0-255. */
+    | "invalid-protocol"
+    /** A group with no members. */
+    | "empty-group"
+    /** A tag whose tagOwners list is empty. */
+    | "tag-without-owner";
+
+/** Hardening lints: valid policies that give away more access than they should (see checks/catalog.ts). */
+export type PolicyLintId =
     | "allow-all"
-    /** SSH "accept" (not "check") as root for a source that is not a tag. */
+    | "near-allow-all"
+    | "broad-access-to-tagged"
     | "ssh-root-without-check"
-    /** A tagOwners entry listing "autogroup:member" or "*". */
+    | "ssh-nonroot-without-check"
+    | "ssh-check-period-too-long"
     | "tag-owner-too-broad"
-    /** A group:, tag: or host name used but not defined. */
-    | "undefined-reference";
+    | "auto-approver-not-tag"
+    | "danger-all"
+    | "funnel-too-broad"
+    | "exit-node-to-everyone"
+    | "ssh-recorder-not-enforced"
+    | "missing-tests"
+    | "one-sided-tests"
+    | "ssh-without-tests"
+    | "no-groups"
+    | "legacy-acls"
+    | "no-device-posture"
+    | "shadowed-rule";
+
+export type PolicyCheckId = PolicyValidationId | PolicyLintId;
 
 export interface PolicyFinding {
     check: PolicyCheckId;

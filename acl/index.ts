@@ -3,11 +3,28 @@
  * rules, and render typed policy documents back to deterministic HuJSON.
  */
 export { formatLocation, type SourceLocation } from "./location";
-export type { PolicyCheckId, PolicyFinding } from "./findings";
+export type { PolicyCheckId, PolicyFinding, PolicyLintId, PolicyValidationId } from "./findings";
 export { parsePolicy, type ParsedPolicy } from "./parse";
-export { analyzePolicy, checkPolicy } from "./analyze";
+export { analyzePolicy, checkPolicy, type AnalyzeOptions } from "./analyze";
+export { DEFAULT_MAX_CHECK_PERIOD_HOURS, LINT_CATALOG, type LintResponsibility, type LintSpec } from "./checks";
+export { AUTOGROUPS, autogroupSpec, CONTEXT_NAMES, type AutogroupSpec, type SelectorContext } from "./grammar/autogroups";
+export { PROTOCOL_NUMBERS, protocolNumber } from "./grammar/protocols";
+export { TOP_LEVEL_SECTIONS, ENTRY_KEYS } from "./grammar/sections";
+export { checkGrammar, classifySelector, selectorProblem, portsProblem, grantIpProblem, durationMinutes } from "./validate";
 export { renderPolicy } from "./render";
 export type {
+    AclRule,
+    AclTest,
+    AutoApprovers,
+    DerpMap,
+    DerpNode,
+    DerpRegion,
+    Grant,
+    IpSetSelector,
+    NodeAttr,
+    ServiceSelector,
+    SshRule,
+    SshTest,
     AutogroupSelector,
     GroupSelector,
     PolicyDocument,

@@ -22,12 +22,18 @@ export function destinationTarget(dst: string): string {
     return dst.slice(0, colon);
 }
 
+/** Characters an IPv4 / IPv6 literal (with optional "/bits") can contain: a cheap test before ipaddr.js, which throws (slowly) on invalid input. */
+const V4_CHARS = /^[\d.]+(\/\d+)?$/;
+const V6_CHARS = /^[0-9a-fA-F:.]+(\/\d+)?$/;
+
 function isIp(text: string): boolean {
-    return ipaddr.IPv4.isValidFourPartDecimal(text) || ipaddr.IPv6.isValid(text);
+    if (V4_CHARS.test(text)) return ipaddr.IPv4.isValidFourPartDecimal(text);
+    return text.includes(":") && V6_CHARS.test(text) && ipaddr.IPv6.isValid(text);
 }
 
 function isCidr(text: string): boolean {
-    return ipaddr.IPv4.isValidCIDRFourPartDecimal(text) || ipaddr.IPv6.isValidCIDR(text);
+    if (V4_CHARS.test(text)) return ipaddr.IPv4.isValidCIDRFourPartDecimal(text);
+    return text.includes(":") && V6_CHARS.test(text) && ipaddr.IPv6.isValidCIDR(text);
 }
 
 /** An IP address, a CIDR prefix, or an address range "first-last". */

@@ -2,55 +2,91 @@ import * as pulumi from "@pulumi/pulumi";
 import * as tailscale from "@pulumi/tailscale";
 import { authKeyPreauthorizedUntagged, authKeyReusable } from "../policies/rules";
 import { TAILSCALE_TYPES } from "../policies/resourceTypes";
-import { badArgument, isInteger, TAG_PATTERN } from "./errors";
+import { badArgument } from "./errors";
 import { refuseRuleViolations } from "./ruleGate";
+import { checkBoolean, checkDescription, checkIntegerRange, checkOneOf, checkTags, type Checker } from "./validation";
 
 /** Tailscale allows auth keys to live 1 to 90 days (https://tailscale.com/kb/1085/auth-keys). */
-const TAILSCALE_MAX_AUTH_KEY_SECONDS = 90 * 24 * 3600;
-const DESCRIPTION_PATTERN = /^[A-Za-z0-9 _-]{1,50}$/;
+export const TAILSCALE_MAX_AUTH_KEY_SECONDS = 90 * 24 * 3600;
+
+/**
+ * Ready-made key shapes (https://tailscale.com/kb/1085/auth-keys):
+ * - `server`: a tagged, pre-authorized, single-use key with a one-hour life, for one machine that
+ *   boots unattended.
+ * - `ephemeralFleet`: a tagged, pre-authorized, reusable key whose devices are ephemeral (removed when
+ *   they go offline), for autoscaling groups and CI runners; one day of life by default.
+ * - `userDevice`: a single-use key that is NOT pre-authorized, so an admin still approves the device;
+ *   tags are optional (an untagged device belongs to the key's creator).
+ */
+export const AUTH_KEY_PRESETS = ["server", "ephemeralFleet", "userDevice"] as const;
+export type AuthKeyPreset = (typeof AUTH_KEY_PRESETS)[number];
+
+interface PresetDefaults {
+    preauthorized: boolean;
+    reusable: boolean;
+    ephemeral: boolean;
+    expirySeconds: number;
+    tagsRequired: boolean;
+}
+
+const PRESET_DEFAULTS: Readonly<Record<AuthKeyPreset | "none", PresetDefaults>> = {
+    none: { preauthorized: false, reusable: false, ephemeral: false, expirySeconds: 3600, tagsRequired: true },
+    server: { preauthorized: true, reusable: false, ephemeral: false, expirySeconds: 3600, tagsRequired: true },
+    ephemeralFleet: { preauthorized: true, reusable: true, ephemeral: true, expirySeconds: 24 * 3600, tagsRequired: true },
+    userDevice: { preauthorized: false, reusable: false, ephemeral: false, expirySeconds: 3600, tagsRequired: false },
+};
 
 export interface AuthKeyArgs {
     /**
-     * Tags applied to every device that joins with this key (e.g. `["tag:server"]`). Required: a tagged
-     * device gets only the access the policy file grants its tags, never its creator's. Each tag must be
-     * owned in the policy file's `tagOwners`.
+     * A ready-made key shape: "server", "ephemeralFleet" or "userDevice" (see AUTH_KEY_PRESETS). Unset:
+     * a tagged, single-use, one-hour key that is not pre-authorized. Explicit fields below override the
+     * preset's defaults, within the same limits.
      */
-    tags: string[];
+    preset?: AuthKeyPreset;
+    /**
+     * Tags applied to every device that joins with this key (e.g. `["tag:server"]`). Required (except for
+     * the "userDevice" preset): a tagged device gets only the access the policy file grants its tags,
+     * never its creator's. Each tag must be owned in the policy file's `tagOwners`.
+     */
+    tags?: string[];
     /**
      * What the key is for, shown in the admin console (letters, digits, spaces, `-`, `_`; at most 50).
      * Required, so an auditor can tell every live key's purpose.
      */
     description: string;
     /**
-     * Key life in seconds. Default 3600 (one hour): long enough to boot a machine with it, short enough
-     * that a copy found later is useless. Tailscale accepts up to 90 days; the pack's `auth-key-expiry` rule
-     * sets the organisation's limit (7 days by default).
+     * Key life in seconds. Default 3600 (one hour; one day for "ephemeralFleet"): long enough to boot a
+     * machine with it, short enough that a copy found later is useless. Tailscale accepts up to 90 days;
+     * the pack's `auth-key-expiry` rule sets the organisation's limit (7 days by default).
      */
     expirySeconds?: number;
     /**
-     * Devices that join with this key are removed when they go offline. Default `false`; set `true` for
-     * short-lived workloads (CI runners, autoscaling fleets).
+     * Devices that join with this key are removed when they go offline. Default `false` (`true` for
+     * "ephemeralFleet"); set `true` for short-lived workloads (CI runners, autoscaling fleets).
      */
     ephemeral?: boolean;
     /**
-     * Let the key join several devices. Default `false` (single use). Allowed only with `ephemeral: true`,
-     * so a leaked fleet key cannot enrol permanent devices.
+     * Let the key join several devices. Default `false` (single use; `true` for "ephemeralFleet").
+     * Allowed only with `ephemeral: true`, so a leaked fleet key cannot enrol permanent devices.
      */
     reusable?: boolean;
     /**
-     * Skip device approval for devices joining with this key. Default `false`: an admin approves each
-     * device. Set `true` only for automation that cannot wait (the key is always tagged, so the device
-     * gets its tag's access and no more).
+     * Skip device approval for devices joining with this key. Default `false` (`true` for "server" and
+     * "ephemeralFleet"): an admin approves each device. Allowed only on a tagged key, so the device gets
+     * its tag's access and no more.
      */
     preauthorized?: boolean;
 }
+
+/** The arguments of a preset helper: the preset's own field is implied. */
+export type AuthKeyPresetArgs = Omit<AuthKeyArgs, "preset">;
 
 /**
  * A hardened Tailscale auth key (`tailscale.TailnetKey`): tagged, single-use unless ephemeral, short
  * lived and described. The key is a secret output.
  *
  * ```ts
- * const key = new AuthKey("router-key", { tags: ["tag:router"], description: "subnet router", preauthorized: true });
+ * const key = AuthKey.server("router-key", { tags: ["tag:router"], description: "subnet router" });
  * ```
  */
 export class AuthKey extends pulumi.ComponentResource {
@@ -58,55 +94,59 @@ export class AuthKey extends pulumi.ComponentResource {
     public readonly key: pulumi.Output<string>;
     /** The key's ID in the tailnet (not secret). */
     public readonly keyId: pulumi.Output<string>;
+    /** The tags the key applies (empty for an untagged "userDevice" key). */
+    public readonly tags: readonly string[];
     /** The underlying provider resource. */
     public readonly tailnetKey: tailscale.TailnetKey;
 
+    /** A tagged, pre-authorized, single-use, one-hour key for one unattended server. */
+    static server(name: string, args: AuthKeyPresetArgs, opts?: pulumi.ComponentResourceOptions): AuthKey {
+        return new AuthKey(name, { ...args, preset: "server" }, opts);
+    }
+
+    /** A tagged, pre-authorized, reusable key whose devices are ephemeral: for autoscaling fleets and CI. */
+    static ephemeralFleet(name: string, args: AuthKeyPresetArgs, opts?: pulumi.ComponentResourceOptions): AuthKey {
+        return new AuthKey(name, { ...args, preset: "ephemeralFleet" }, opts);
+    }
+
+    /** A single-use key that still needs an admin's approval of the device. */
+    static userDevice(name: string, args: AuthKeyPresetArgs, opts?: pulumi.ComponentResourceOptions): AuthKey {
+        return new AuthKey(name, { ...args, preset: "userDevice" }, opts);
+    }
+
     constructor(name: string, args: AuthKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("tailnet-guard:tailscale:AuthKey", name, {}, opts);
-        const component = `AuthKey ${name}`;
+        const c: Checker = { resource: this, component: `AuthKey ${name}` };
 
-        if (!Array.isArray(args.tags) || args.tags.length === 0) {
-            badArgument(this, component, "tags", args.tags, 'give at least one tag, e.g. ["tag:server"], owned in the policy file\'s tagOwners');
+        if (args.preset !== undefined) {
+            checkOneOf(c, "preset", args.preset, AUTH_KEY_PRESETS);
         }
-        for (const tag of args.tags) {
-            if (typeof tag !== "string" || !TAG_PATTERN.test(tag)) {
-                badArgument(this, component, "tags", tag, 'each tag is "tag:" then a letter, then letters, digits or dashes (e.g. "tag:web-server")');
-            }
+        const defaults = PRESET_DEFAULTS[args.preset ?? "none"];
+        checkTags(c, "tags", args.tags, { required: defaults.tagsRequired });
+        checkDescription(c, "description", args.description);
+        const expiry = args.expirySeconds ?? defaults.expirySeconds;
+        checkIntegerRange(c, "expirySeconds", expiry, 1, TAILSCALE_MAX_AUTH_KEY_SECONDS, "seconds (at most 90 days, Tailscale's limit)");
+        checkBoolean(c, "reusable", args.reusable);
+        checkBoolean(c, "ephemeral", args.ephemeral);
+        checkBoolean(c, "preauthorized", args.preauthorized);
+        const reusable = args.reusable ?? defaults.reusable;
+        const ephemeral = args.ephemeral ?? defaults.ephemeral;
+        const preauthorized = args.preauthorized ?? defaults.preauthorized;
+        if (args.preset === "userDevice" && preauthorized) {
+            badArgument(this, c.component, "preauthorized", args.preauthorized, 'a "userDevice" key is never pre-authorized: an admin approves the device; use the "server" preset for unattended machines');
         }
-        if (typeof args.description !== "string" || !DESCRIPTION_PATTERN.test(args.description)) {
-            badArgument(this, component, "description", args.description, "describe the key's purpose in 1 to 50 letters, digits, spaces, '-' or '_'");
-        }
-        const expiry = args.expirySeconds ?? 3600;
-        if (!isInteger(expiry) || expiry < 1 || expiry > TAILSCALE_MAX_AUTH_KEY_SECONDS) {
-            badArgument(this, component, "expirySeconds", args.expirySeconds, `give whole seconds from 1 to ${TAILSCALE_MAX_AUTH_KEY_SECONDS} (90 days, Tailscale's limit)`);
-        }
-        const reusable = args.reusable ?? false;
-        if (typeof reusable !== "boolean") {
-            badArgument(this, component, "reusable", args.reusable, "give true or false");
-        }
-
-        const ephemeral = args.ephemeral ?? false;
-        if (typeof ephemeral !== "boolean") {
-            badArgument(this, component, "ephemeral", args.ephemeral, "give true or false");
-        }
-        const preauthorized = args.preauthorized ?? false;
-        if (typeof preauthorized !== "boolean") {
-            badArgument(this, component, "preauthorized", args.preauthorized, "give true or false");
-        }
-        const props = { tags: args.tags, description: args.description, expiry, reusable, ephemeral, preauthorized };
+        const tags = args.tags ?? [];
+        const props = { tags, description: args.description, expiry, reusable, ephemeral, preauthorized };
         // Reusable-but-durable and pre-authorized-but-untagged keys are refused by the pack's own rules.
         // The expiry limit is the organisation's choice (pack config), so the pack alone enforces it.
-        refuseRuleViolations(this, component, [authKeyReusable, authKeyPreauthorizedUntagged], {
+        refuseRuleViolations(this, c.component, [authKeyReusable, authKeyPreauthorizedUntagged], {
             type: TAILSCALE_TYPES.tailnetKey,
             name,
             props,
         });
 
-        this.tailnetKey = new tailscale.TailnetKey(
-            name,
-            props,
-            { parent: this },
-        );
+        this.tags = [...tags];
+        this.tailnetKey = new tailscale.TailnetKey(name, props, { parent: this, additionalSecretOutputs: ["key"] });
         this.key = pulumi.secret(this.tailnetKey.key);
         this.keyId = this.tailnetKey.id;
         this.registerOutputs({ key: this.key, keyId: this.keyId });

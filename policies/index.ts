@@ -4,10 +4,13 @@
  * of this file (see policies/package.json).
  */
 import { PolicyPack } from "@pulumi/policy";
+import { installConfigureValidation } from "./configureGuard";
 import { allRules } from "./rules";
 import { toSdkPolicy } from "./sdkAdapter";
 
 export const PACK_NAME = "tailnet-guard";
+
+installConfigureValidation(allRules);
 
 new PolicyPack(PACK_NAME, {
     enforcementLevel: "mandatory",

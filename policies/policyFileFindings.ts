@@ -1,5 +1,7 @@
-import type { PolicyCheckId, PolicyFinding } from "../acl";
-import type { ResourceRule, RuleMetadata } from "./rule";
+import type { AnalyzeOptions, PolicyCheckId, PolicyFinding, PolicyLintId } from "../acl";
+// Data only (no run-time imports): safe to load at start-up without the parser.
+import { LINT_CATALOG } from "../acl/checks/catalog";
+import type { ResourceRule, RuleConfig, RuleMetadata } from "./rule";
 import { TAILSCALE_TYPES } from "./resourceTypes";
 
 type AclModule = typeof import("../acl");
@@ -10,14 +12,40 @@ function acl(): AclModule {
     return aclModule;
 }
 
-/** Every rule over the same Acl resource asks for the same text: analyse it once. */
-let cached: { text: string; file: string; findings: PolicyFinding[] } | undefined;
+/**
+ * Every rule over the same Acl resource asks for the same text: analyse it once per set of options.
+ * Keyed by the options (few distinct sets: one per configurable rule); each entry remembers the
+ * last text and file it analysed.
+ */
+const cache = new Map<string, { text: string; file: string; findings: PolicyFinding[] }>();
+const MAX_CACHED_OPTION_SETS = 8;
 
-export function policyFileFindings(text: string, file: string): PolicyFinding[] {
-    if (cached === undefined || cached.text !== text || cached.file !== file) {
-        cached = { text, file, findings: acl().analyzePolicy(text, file) };
+/** A canonical key for options: fields in a fixed order, undefined fields dropped. */
+function optionsKey(options: AnalyzeOptions): string {
+    return JSON.stringify([options.maxCheckPeriodHours ?? null]);
+}
+
+export function policyFileFindings(text: string, file: string, options: AnalyzeOptions = {}): PolicyFinding[] {
+    const key = optionsKey(options);
+    const cached = cache.get(key);
+    if (cached !== undefined && cached.text === text && cached.file === file) return cached.findings;
+    const findings = acl().analyzePolicy(text, file, options);
+    if (cached === undefined && cache.size >= MAX_CACHED_OPTION_SETS) cache.clear();
+    cache.set(key, { text, file, findings });
+    return findings;
+}
+
+/** The analysis options a rule's (resolved) config asks for; config keys that are not analysis thresholds are ignored. */
+export function analyzeOptionsFrom(config: RuleConfig): AnalyzeOptions {
+    const options: AnalyzeOptions = {};
+    const hours = config.maxCheckPeriodHours;
+    if (hours !== undefined) {
+        if (typeof hours !== "number" || !Number.isFinite(hours) || hours <= 0) {
+            throw new TypeError(`config maxCheckPeriodHours is ${JSON.stringify(hours)}; set it to a positive number of hours, e.g. 12`);
+        }
+        options.maxCheckPeriodHours = hours;
     }
-    return cached.findings;
+    return options;
 }
 
 /** How a finding reads in a violation: `file:line:col: message`. */
@@ -30,20 +58,48 @@ export function inlinePolicyFileName(resourceName: string): string {
     return `${resourceName}.acl`;
 }
 
-/** A resource rule over `tailscale.Acl` that reports the findings of one policy-file check. */
-export function policyFileRule(meta: RuleMetadata, check: PolicyCheckId): ResourceRule {
+/**
+ * A resource rule over `tailscale.Acl` that reports the findings of one policy-file check (or of
+ * several). The rule's config is passed to the analysis as thresholds (see analyzeOptionsFrom).
+ */
+export function policyFileRule(meta: RuleMetadata, check: PolicyCheckId | readonly PolicyCheckId[]): ResourceRule {
+    const checks: ReadonlySet<PolicyCheckId> = new Set(typeof check === "string" ? [check] : check);
     return {
         ...meta,
         kind: "resource",
         resourceTypes: [TAILSCALE_TYPES.acl],
-        check(resource) {
+        check(resource, config) {
             const text = resource.props.acl;
             if (typeof text !== "string") {
-                return check === "syntax" ? ["the acl property is not a string: pass the policy file's HuJSON text."] : [];
+                return checks.has("syntax") ? ["the acl property is not a string: pass the policy file's HuJSON text."] : [];
             }
-            return policyFileFindings(text, inlinePolicyFileName(resource.name))
-                .filter((finding) => finding.check === check)
+            return policyFileFindings(text, inlinePolicyFileName(resource.name), analyzeOptionsFrom(config ?? {}))
+                .filter((finding) => checks.has(finding.check))
                 .map(describeFinding);
         },
     };
+}
+
+/** What a lint rule adds to its catalog entry (acl/checks/catalog.ts). */
+export interface LintRuleDetails {
+    name: string;
+    rationale: string;
+    remediationSteps: string;
+    config?: RuleMetadata["config"];
+}
+
+/** A rule for one hardening lint: responsibility, level, severity, description and url come from the lint catalog. */
+export function policyFileLintRule(lint: PolicyLintId, details: LintRuleDetails): ResourceRule {
+    const spec = LINT_CATALOG[lint];
+    return policyFileRule(
+        {
+            ...details,
+            description: spec.description,
+            responsibility: spec.responsibility,
+            severity: spec.severity,
+            enforcementLevel: spec.defaultLevel,
+            url: spec.url,
+        },
+        lint,
+    );
 }

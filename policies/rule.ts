@@ -49,12 +49,48 @@ export interface RuleMetadata {
     config?: Record<string, ConfigProperty>;
 }
 
-/** The resource as the engine presents it to an analyzer: inputs, already unwrapped from secrets. */
+/** Resource options the engine passes to an analyzer (the subset rules read). */
+export interface ResourceOptionsUnderTest {
+    parent?: string;
+    protect?: boolean;
+    /** Outputs the program asked the engine to keep secret (the provider SDKs add their secret fields here). */
+    additionalSecretOutputs?: readonly string[];
+}
+
+/** The provider resource a resource is managed by, as the engine describes it to an analyzer. */
+export interface ProviderUnderTest {
+    type: string;
+    urn: string;
+    name: string;
+    props: Record<string, unknown>;
+}
+
+/**
+ * The resource as the engine presents it to an analyzer: inputs, already unwrapped from secrets by
+ * @pulumi/policy (so a rule cannot tell a secret input from a plain one by its value; see
+ * logStreamCredentials.ts), unknown values still present as sentinels (see unknowns.ts).
+ */
 export interface ResourceUnderTest {
     type: string;
     urn: string;
     name: string;
     props: Record<string, unknown>;
+    opts?: ResourceOptionsUnderTest;
+    provider?: ProviderUnderTest;
+}
+
+/** A resource as a stack rule sees it: with its parent and the URNs it depends on. */
+export interface StackResource extends ResourceUnderTest {
+    parent?: string;
+    dependencies: readonly string[];
+}
+
+/** One stack-level violation; `urn` names the resource at fault when there is one. */
+export interface StackViolation {
+    message: string;
+    urn?: string;
+    /** "advisory" for what the stack alone cannot show (a resource managed elsewhere); otherwise the rule's level. */
+    level?: "advisory";
 }
 
 export type RuleConfig = Record<string, unknown>;
@@ -69,7 +105,13 @@ export interface ResourceRule extends RuleMetadata {
     remediate?(resource: ResourceUnderTest, config: RuleConfig): Record<string, unknown> | undefined;
 }
 
-export type Rule = ResourceRule;
+export interface StackRule extends RuleMetadata {
+    kind: "stack";
+    /** Returns the violations over the whole stack; an empty list means compliant. Pure. */
+    check(resources: readonly StackResource[], config: RuleConfig): StackViolation[];
+}
+
+export type Rule = ResourceRule | StackRule;
 
 /** The rule's config with defaults applied under the user's values. */
 export function resolveConfig(rule: RuleMetadata, supplied: RuleConfig | undefined): RuleConfig {

@@ -4,27 +4,25 @@
  */
 import type {
     PolicyConfigSchema,
+    PolicyResource,
     ReportViolation,
     ResourceValidationArgs,
     ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
 } from "@pulumi/policy";
-import { RESPONSIBILITIES, resolveConfig, type ResourceRule, type ResourceUnderTest, type Rule, type RuleConfig } from "./rule";
+import { evaluateResourceRule, evaluateStackRule, remediateWithRule, type Outcome } from "./evaluate";
+import { RESPONSIBILITIES, type ResourceRule, type ResourceUnderTest, type Rule, type RuleConfig, type StackResource, type StackRule } from "./rule";
+import { UNKNOWN, unwrapSdkProxy } from "./unknowns";
 
 /** The tag that carries a rule's responsibility through GetAnalyzerInfo to tools such as the CLI. */
 export const RESPONSIBILITY_TAG_PREFIX = "responsibility:";
 
 export const SHARED_RESPONSIBILITY_URL = "https://tailscale.com/kb/1212/shared-responsibility";
 
-/**
- * The SDK reports a read of an unknown (computed) value as "can't run policy during preview" at advisory
- * level; such errors must reach it untouched, so a rule never passes silently on an unknown value.
- */
-function isUnknownValueError(error: unknown): boolean {
-    return error instanceof Error && error.constructor.name === "UnknownValueError";
-}
-
-function describeError(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
+/** Type tokens of Tailscale resources and of the Tailscale provider. */
+export function isTailscaleType(type: string): boolean {
+    return type.startsWith("tailscale:") || type === "pulumi:providers:tailscale";
 }
 
 function configSchema(rule: Rule): PolicyConfigSchema | undefined {
@@ -35,13 +33,70 @@ function configSchema(rule: Rule): PolicyConfigSchema | undefined {
     return { properties: rule.config as unknown as PolicyConfigSchema["properties"] };
 }
 
-function underTest(args: { type: string; urn: string; name: string; props: Record<string, unknown> }): ResourceUnderTest {
-    return { type: args.type, urn: args.urn, name: args.name, props: args.props };
+/**
+ * The plain inputs behind the SDK's unknown-checking proxy: evaluate.ts guards them again with its own
+ * proxy, which names the resource in "cannot verify ... until apply".
+ */
+function underTest(args: {
+    type: string;
+    urn: string;
+    name: string;
+    props: Record<string, unknown>;
+    opts?: { parent?: string; protect?: boolean; additionalSecretOutputs?: string[] };
+    provider?: { type: string; urn: string; name: string; props: Record<string, unknown> };
+}): ResourceUnderTest {
+    const resource: ResourceUnderTest = { type: args.type, urn: args.urn, name: args.name, props: unwrapSdkProxy(args.props) };
+    if (args.opts) {
+        resource.opts = {
+            parent: args.opts.parent,
+            protect: args.opts.protect,
+            additionalSecretOutputs: args.opts.additionalSecretOutputs,
+        };
+    }
+    if (args.provider) {
+        const p = args.provider;
+        resource.provider = { type: p.type, urn: p.urn, name: p.name, props: unwrapSdkProxy(p.props) };
+    }
+    return resource;
 }
 
-export function toSdkPolicy(rule: ResourceRule): ResourceValidationPolicy {
-    const types = new Set(rule.resourceTypes);
-    const policy: ResourceValidationPolicy = {
+function stackResource(r: PolicyResource): StackResource {
+    return {
+        ...underTest(r),
+        parent: r.parent?.urn,
+        dependencies: r.dependencies.map((d) => d.urn),
+    };
+}
+
+/**
+ * Reports an outcome. The SDK's reportViolation also takes an object whose enforcementLevel overrides the
+ * policy's (node_modules/@pulumi/policy/server.js, makeReportViolationFun); the typings show only the
+ * string form, hence the cast. "Cannot verify until apply" is advisory; a config or rule failure is
+ * mandatory, whatever the policy's level, so that neither passes unseen.
+ */
+function report(outcome: Outcome, rule: Rule, reportViolation: ReportViolation, defaultUrn?: string): void {
+    const reportAt = reportViolation as unknown as (violation: { message: string; enforcementLevel: string; urn?: string }) => void;
+    switch (outcome.kind) {
+        case "checked":
+            for (const violation of outcome.violations) {
+                if (violation.level === "advisory") {
+                    reportAt({ message: `${rule.description}\n${violation.message}`, enforcementLevel: "advisory", urn: violation.urn ?? defaultUrn });
+                } else {
+                    reportViolation(violation.message, violation.urn ?? defaultUrn);
+                }
+            }
+            return;
+        case "unknown":
+            reportAt({ message: `${rule.description}\n${outcome.message}`, enforcementLevel: "advisory", urn: defaultUrn });
+            return;
+        case "error":
+            reportAt({ message: `${rule.description}\n${outcome.message}`, enforcementLevel: "mandatory", urn: defaultUrn });
+            return;
+    }
+}
+
+function metadata(rule: Rule) {
+    return {
         name: rule.name,
         description: rule.description,
         enforcementLevel: rule.enforcementLevel,
@@ -56,34 +111,60 @@ export function toSdkPolicy(rule: ResourceRule): ResourceValidationPolicy {
             specification: `${rule.responsibility}: ${RESPONSIBILITIES[rule.responsibility]}`,
         },
         configSchema: configSchema(rule),
+    };
+}
+
+/** @pulumi/policy's UnknownValueError for a property path; loaded from the SDK the pack already runs. */
+function sdkUnknownValueError(path: string): Error {
+    const proxy = require("@pulumi/policy/proxy") as { UnknownValueError: new (sentinel: string, props: string[]) => Error };
+    return new proxy.UnknownValueError(UNKNOWN, path.split("."));
+}
+
+export function toSdkResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
+    const types = new Set(rule.resourceTypes);
+    const policy: ResourceValidationPolicy = {
+        ...metadata(rule),
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             if (!types.has(args.type)) {
                 return;
             }
-            let messages: string[];
-            try {
-                messages = rule.check(underTest(args), resolveConfig(rule, args.getConfig<RuleConfig>()));
-            } catch (error) {
-                if (isUnknownValueError(error)) {
-                    throw error;
-                }
-                // Fail closed: a rule that cannot decide is a violation, never a pass.
-                reportViolation(`rule ${rule.name} could not check this resource (${describeError(error)}); treated as a violation.`);
-                return;
-            }
-            for (const message of messages) {
-                reportViolation(message);
-            }
+            report(evaluateResourceRule(rule, underTest(args), args.getConfig<RuleConfig>()), rule, reportViolation);
         },
     };
-    const remediate = rule.remediate;
-    if (remediate) {
+    if (rule.remediate) {
         policy.remediateResource = (args: ResourceValidationArgs) => {
             if (!types.has(args.type)) {
                 return undefined;
             }
-            return remediate(underTest(args), resolveConfig(rule, args.getConfig<RuleConfig>()));
+            const outcome = remediateWithRule(rule, underTest(args), args.getConfig<RuleConfig>());
+            if (outcome.kind === "fixed") {
+                return outcome.props;
+            }
+            if (outcome.kind === "unknown") {
+                // The SDK turns its own UnknownValueError into the remediation's diagnostic
+                // ("can't run remediation ... during preview"); any other error would fail the whole call.
+                throw sdkUnknownValueError(outcome.path);
+            }
+            // An error outcome (bad config, rule failure) leaves the inputs as they are; Analyze, which the
+            // engine runs after Remediate, reports it as a mandatory violation.
+            return undefined;
         };
     }
     return policy;
+}
+
+export function toSdkStackPolicy(rule: StackRule): StackValidationPolicy {
+    return {
+        ...metadata(rule),
+        validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
+            if (!args.resources.some((r) => isTailscaleType(r.type))) {
+                args.notApplicable("the stack has no Tailscale resources");
+            }
+            report(evaluateStackRule(rule, args.resources.map(stackResource), args.getConfig<RuleConfig>()), rule, reportViolation);
+        },
+    };
+}
+
+export function toSdkPolicy(rule: Rule): ResourceValidationPolicy | StackValidationPolicy {
+    return rule.kind === "stack" ? toSdkStackPolicy(rule) : toSdkResourcePolicy(rule);
 }

@@ -1,4 +1,5 @@
 /** Small readers for resource inputs, which arrive as loosely typed JSON. */
+import { innermost, plainCopy } from "./unknowns";
 
 export function isTrue(value: unknown): boolean {
     return value === true;
@@ -19,4 +20,17 @@ export function asStringList(value: unknown): string[] {
 /** Shows a value in a message; never used for secret fields. */
 export function show(value: unknown): string {
     return value === undefined ? "unset" : JSON.stringify(value);
+}
+
+/**
+ * The resource's inputs with `changes` applied, for a remediation. Copies the plain inputs (unknown values
+ * stay unknown for the engine to resolve) so that an unknown field the fix does not touch does not stop it.
+ */
+export function patched(props: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+    return { ...plainCopy(innermost(props)), ...changes };
+}
+
+/** True for a non-empty string. */
+export function isNonEmptyString(value: unknown): value is string {
+    return typeof value === "string" && value.trim().length > 0;
 }

@@ -1,8 +1,14 @@
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 
+/** Thresholds of the configurable checks; every field is optional and has a default. */
+export interface AnalyzeOptions {
+    /** Longest SSH checkPeriod accepted by ssh-check-period-too-long, in hours (default 12). */
+    maxCheckPeriodHours?: number;
+}
+
 /**
  * One check over a policy that parsed to an object. `doc` is that object, untyped: a check must
  * skip sections that do not have the shape it expects rather than throw.
  */
-export type PolicyCheck = (parsed: ParsedPolicy, doc: Record<string, unknown>) => PolicyFinding[];
+export type PolicyCheck = (parsed: ParsedPolicy, doc: Record<string, unknown>, options: AnalyzeOptions) => PolicyFinding[];

@@ -58,6 +58,22 @@ function testsUses(doc: Record<string, unknown>): Use[] {
     return uses;
 }
 
+function nodeAttrsUses(doc: Record<string, unknown>): Use[] {
+    return recordsOf(member(doc, "nodeAttrs")).map(({ index, record }) => ({
+        strings: stringsOf(record.target, ["nodeAttrs", index, "target"]),
+        kinds: GROUPS_AND_TAGS,
+        withPorts: false,
+    }));
+}
+
+function recorderUses(doc: Record<string, unknown>): Use[] {
+    return recordsOf(member(doc, "ssh")).map(({ index, record }) => ({
+        strings: stringsOf(record.recorder, ["ssh", index, "recorder"]),
+        kinds: TAGS,
+        withPorts: false,
+    }));
+}
+
 /** Every place a group, tag or host may be referenced. */
 function allUses(doc: Record<string, unknown>): Use[] {
     const autoApprovers = member(doc, "autoApprovers");
@@ -72,6 +88,9 @@ function allUses(doc: Record<string, unknown>): Use[] {
             kinds: GROUPS_AND_TAGS,
             withPorts: false,
         },
+        ...mapOfListsUses(member(autoApprovers, "services"), ["autoApprovers", "services"]),
+        ...nodeAttrsUses(doc),
+        ...recorderUses(doc),
         ...testsUses(doc),
     ];
 }

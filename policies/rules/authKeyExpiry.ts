@@ -1,6 +1,6 @@
 import type { ResourceRule } from "../rule";
 import { TAILSCALE_TYPES } from "../resourceTypes";
-import { asNumber } from "../values";
+import { asNumber, patched } from "../values";
 
 /** Provider default when expiry is unset or 0: 90 days (see @pulumi/tailscale TailnetKeyArgs.expiry). */
 export const PROVIDER_DEFAULT_KEY_EXPIRY_SECONDS = 90 * 24 * 3600;
@@ -41,6 +41,6 @@ export const authKeyExpiry: ResourceRule = {
         const max = config.maxSeconds as number;
         const raw = asNumber(resource.props.expiry);
         const effective = raw === undefined || raw === 0 ? PROVIDER_DEFAULT_KEY_EXPIRY_SECONDS : raw;
-        return effective > max ? { ...resource.props, expiry: max } : undefined;
+        return effective > max ? patched(resource.props, { expiry: max }) : undefined;
     },
 };

@@ -1,6 +1,6 @@
 import type { ResourceRule } from "../rule";
 import { TAILSCALE_TYPES } from "../resourceTypes";
-import { isTrue } from "../values";
+import { isTrue, patched } from "../values";
 
 export const authKeyReusable: ResourceRule = {
     kind: "resource",
@@ -23,6 +23,6 @@ export const authKeyReusable: ResourceRule = {
     },
     remediate(resource) {
         const { reusable, ephemeral } = resource.props;
-        return isTrue(reusable) && !isTrue(ephemeral) ? { ...resource.props, ephemeral: true } : undefined;
+        return isTrue(reusable) && !isTrue(ephemeral) ? patched(resource.props, { ephemeral: true }) : undefined;
     },
 };

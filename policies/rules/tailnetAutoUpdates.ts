@@ -1,6 +1,6 @@
 import type { ResourceRule } from "../rule";
 import { TAILSCALE_TYPES } from "../resourceTypes";
-import { isTrue, show } from "../values";
+import { isTrue, show, patched } from "../values";
 
 export const tailnetAutoUpdates: ResourceRule = {
     kind: "resource",
@@ -20,6 +20,6 @@ export const tailnetAutoUpdates: ResourceRule = {
         return isTrue(value) ? [] : [`devicesAutoUpdatesOn is ${show(value)}: set it to true so clients install security fixes.`];
     },
     remediate(resource) {
-        return isTrue(resource.props.devicesAutoUpdatesOn) ? undefined : { ...resource.props, devicesAutoUpdatesOn: true };
+        return isTrue(resource.props.devicesAutoUpdatesOn) ? undefined : patched(resource.props, { devicesAutoUpdatesOn: true });
     },
 };

@@ -1,6 +1,6 @@
 import type { ResourceRule } from "../rule";
 import { TAILSCALE_TYPES } from "../resourceTypes";
-import { isTrue, show } from "../values";
+import { isTrue, show, patched } from "../values";
 
 export const tailnetDeviceApproval: ResourceRule = {
     kind: "resource",
@@ -20,6 +20,6 @@ export const tailnetDeviceApproval: ResourceRule = {
         return isTrue(value) ? [] : [`devicesApprovalOn is ${show(value)}: set it to true so new devices wait for admin approval.`];
     },
     remediate(resource) {
-        return isTrue(resource.props.devicesApprovalOn) ? undefined : { ...resource.props, devicesApprovalOn: true };
+        return isTrue(resource.props.devicesApprovalOn) ? undefined : patched(resource.props, { devicesApprovalOn: true });
     },
 };

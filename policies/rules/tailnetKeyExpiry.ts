@@ -1,6 +1,6 @@
 import type { ResourceRule } from "../rule";
 import { TAILSCALE_TYPES } from "../resourceTypes";
-import { asNumber, show } from "../values";
+import { asNumber, show, patched } from "../values";
 
 /** Tailscale accepts a device key expiry of 1 to 180 days (https://tailscale.com/kb/1028/key-expiry). */
 export const TAILSCALE_MAX_DEVICE_KEY_DAYS = 180;
@@ -45,6 +45,6 @@ export const tailnetKeyExpiry: ResourceRule = {
         if (days !== undefined && days >= 1 && days <= max) {
             return undefined;
         }
-        return { ...resource.props, devicesKeyDurationDays: max };
+        return patched(resource.props, { devicesKeyDurationDays: max });
     },
 };

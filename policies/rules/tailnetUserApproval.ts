@@ -1,6 +1,6 @@
 import type { ResourceRule } from "../rule";
 import { TAILSCALE_TYPES } from "../resourceTypes";
-import { isTrue, show } from "../values";
+import { isTrue, show, patched } from "../values";
 
 export const tailnetUserApproval: ResourceRule = {
     kind: "resource",
@@ -20,6 +20,6 @@ export const tailnetUserApproval: ResourceRule = {
         return isTrue(value) ? [] : [`usersApprovalOn is ${show(value)}: set it to true so new users wait for admin approval.`];
     },
     remediate(resource) {
-        return isTrue(resource.props.usersApprovalOn) ? undefined : { ...resource.props, usersApprovalOn: true };
+        return isTrue(resource.props.usersApprovalOn) ? undefined : patched(resource.props, { usersApprovalOn: true });
     },
 };

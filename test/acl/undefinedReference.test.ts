@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { analyzePolicy } from "../../acl";
-import { at, findingsOf, lines } from "./helpers";
+import { at, findingsOf, lines, positionOf } from "./helpers";
 
 function undefinedRefs(policy: unknown): string[] {
     return findingsOf(JSON.stringify(policy), "undefined-reference").map((finding) => finding.message);
@@ -67,6 +67,7 @@ describe("acl check undefined-reference", () => {
             groups: { "group:eng": ["alice@example.com"] },
             tagOwners: { "tag:db": ["group:eng"], "tag:exit": ["autogroup:admin"] },
             hosts: { db: "100.64.0.5", office: "192.0.2.0/24" },
+            ipsets: { "ipset:branches": ["192.0.2.0/24"] },
             acls: [
                 {
                     action: "accept",
@@ -123,6 +124,36 @@ describe("acl check undefined-reference", () => {
             tests: [{ src: 5, accept: "tag:z:1" }],
             sshTests: "x",
         };
-        assert.deepEqual(analyzePolicy(JSON.stringify(policy)), []);
+        const findings = analyzePolicy(JSON.stringify(policy));
+        // The references inside malformed sections are not checked; the malformed values are reported as such.
+        assert.deepEqual(findings.filter((f) => f.check === "undefined-reference"), []);
+        const wrongTypes = findings.filter((f) => f.check === "wrong-type").map((f) => f.message.split(":")[0]);
+        for (const path of ["groups", "tagOwners", "hosts", "acls[0]", "acls[1]", "acls[2].src", "acls[2].dst[0]", "grants", "ssh[0].users", "autoApprovers.routes", "autoApprovers.exitNode", "tests[0].src", "tests[0].accept", "sshTests"]) {
+            assert.ok(wrongTypes.includes(path), `expected a wrong-type finding at ${path}, got ${JSON.stringify(wrongTypes)}`);
+        }
+    });
+});
+
+describe("acl check undefined-reference: nodeAttrs, services and recorders", () => {
+    it("reports undefined groups and tags in nodeAttrs targets, service approvers and SSH recorders", () => {
+        const text = JSON.stringify(
+            {
+                tagOwners: { "tag:web": ["autogroup:admin"] },
+                nodeAttrs: [{ target: ["group:none", "tag:web"], attr: ["funnel"] }],
+                autoApprovers: { services: { "svc:wiki": ["tag:gone"] } },
+                ssh: [{ action: "accept", src: ["tag:web"], dst: ["tag:web"], users: ["deploy"], recorder: ["tag:rec"], enforceRecorder: true }],
+            },
+            null,
+            2,
+        );
+        const findings = findingsOf(text, "undefined-reference");
+        assert.deepEqual(
+            findings.map((f) => [f.message.split(" ")[0], at(f)]),
+            [
+                ["nodeAttrs[0].target[0]", positionOf(text, '"group:none"')],
+                ['autoApprovers.services["svc:wiki"][0]', positionOf(text, '"tag:gone"')],
+                ["ssh[0].recorder[0]", positionOf(text, '"tag:rec"')],
+            ],
+        );
     });
 });

@@ -1,0 +1,86 @@
+/**
+ * Addresses as closed integer intervals: an IP, a CIDR prefix and a "first-last" range all become
+ * one interval per address family, so "is this address inside that selector" is two comparisons.
+ */
+import * as ipaddr from "ipaddr.js";
+
+export interface AddressRange {
+    family: 4 | 6;
+    first: bigint;
+    last: bigint;
+}
+
+function toBigInt(bytes: number[]): bigint {
+    let out = 0n;
+    for (const byte of bytes) out = (out << 8n) | BigInt(byte);
+    return out;
+}
+
+function parseIp(text: string): { family: 4 | 6; value: bigint } | undefined {
+    if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
+        return { family: 4, value: toBigInt(ipaddr.IPv4.parse(text).toByteArray()) };
+    }
+    if (ipaddr.IPv6.isValid(text)) {
+        return { family: 6, value: toBigInt(ipaddr.IPv6.parse(text).toByteArray()) };
+    }
+    return undefined;
+}
+
+function parseCidr(text: string): AddressRange | undefined {
+    const slash = text.indexOf("/");
+    const base = parseIp(text.slice(0, slash));
+    const bitsText = text.slice(slash + 1);
+    if (base === undefined || !/^\d{1,3}$/.test(bitsText)) return undefined;
+    const width = base.family === 4 ? 32n : 128n;
+    const bits = BigInt(bitsText);
+    if (bits > width) return undefined;
+    const hostBits = width - bits;
+    const first = (base.value >> hostBits) << hostBits;
+    const last = first + (1n << hostBits) - 1n;
+    return { family: base.family, first, last };
+}
+
+/** An IP ("100.64.0.1", "fd7a::1"), a CIDR ("10.0.0.0/8") or a range ("10.0.0.1-10.0.0.9"); undefined otherwise. */
+export function parseAddress(text: string): AddressRange | undefined {
+    if (text.includes("/")) return parseCidr(text);
+    const dash = text.indexOf("-");
+    if (dash > 0) {
+        const first = parseIp(text.slice(0, dash));
+        const last = parseIp(text.slice(dash + 1));
+        if (first === undefined || last === undefined || first.family !== last.family) return undefined;
+        if (first.value > last.value) return undefined;
+        return { family: first.family, first: first.value, last: last.value };
+    }
+    const ip = parseIp(text);
+    return ip === undefined ? undefined : { family: ip.family, first: ip.value, last: ip.value };
+}
+
+/** True when `inner` lies entirely inside `outer`. */
+export function rangeContains(outer: AddressRange, inner: AddressRange): boolean {
+    return outer.family === inner.family && outer.first <= inner.first && inner.last <= outer.last;
+}
+
+/** True when the interval covers more than one address. */
+export function isWide(range: AddressRange): boolean {
+    return range.last > range.first;
+}
+
+function fromBigInt(family: 4 | 6, value: bigint): string {
+    const count = family === 4 ? 4 : 16;
+    const bytes: number[] = new Array<number>(count);
+    let rest = value;
+    for (let i = count - 1; i >= 0; i--) {
+        bytes[i] = Number(rest & 0xffn);
+        rest >>= 8n;
+    }
+    return ipaddr.fromByteArray(bytes).toString();
+}
+
+/**
+ * True when every address of the interval is public unicast (internet traffic that only an exit
+ * node carries): not private, not Tailscale's CGNAT or ULA space, not loopback or reserved.
+ */
+export function isInternetRange(range: AddressRange): boolean {
+    const ends = [range.first, range.last].map((value) => ipaddr.parse(fromBigInt(range.family, value)).range());
+    return ends.every((kind) => kind === "unicast");
+}

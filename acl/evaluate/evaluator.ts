@@ -1,0 +1,202 @@
+/**
+ * Offline queries over a policy: can this source reach that destination on a port, and what does
+ * Tailscale SSH do for a source, a destination and a local user. The model and rule indexes are
+ * built once per policy; each query only looks at rules filed under its destination.
+ * The semantics (and every assumption) are documented in semantics.ts.
+ */
+import type { ParsedPolicy } from "../parse";
+import type { SourceLocation } from "../location";
+import { buildModel, parsePrincipal, type EvaluatorOptions, type PolicyModel, type Principal } from "./model";
+import { parseProtocol, specAllows } from "./ports";
+import { indexRules, ruleLabel, rulePath, type NetworkEntry, type RuleIndexes, type RuleSection, type SshEntry } from "./rules";
+
+/** The rule that decided a query. */
+export interface RuleMatch {
+    section: RuleSection;
+    index: number;
+    /** Readable path, e.g. "grants[2]". */
+    path: string;
+    /** Where the rule starts in the file; undefined only if the file has no positions for it. */
+    location: SourceLocation | undefined;
+}
+
+export interface ReachResult {
+    allowed: boolean;
+    /** The first rule (in file order) that allows the connection; absent when denied. */
+    decidedBy?: RuleMatch;
+}
+
+export type SshAction = "accept" | "check" | "deny";
+
+export interface SshResult {
+    action: SshAction;
+    /** The first accept rule, else the first check rule, that matches; absent when denied. */
+    decidedBy?: RuleMatch;
+}
+
+/** A bad argument to a query: names the field, the value and the fix. */
+export class EvaluationArgumentError extends Error {
+    constructor(readonly field: string, readonly value: unknown, fix: string) {
+        super(`invalid ${field} ${JSON.stringify(value)}: ${fix}`);
+        this.name = "EvaluationArgumentError";
+    }
+}
+
+const PRINCIPAL_FIX =
+    "use a user login (alice@example.com), group:<name>, tag:<name>, autogroup:<name>, a host alias defined under hosts, or an IP/CIDR";
+
+/** A group stands for each of its members (all must pass); anything else for itself. */
+function expand(principal: Principal): Principal[] {
+    if (principal.kind !== "group") return [principal];
+    return principal.members.map((login) => ({ kind: "user", login }));
+}
+
+function isSelf(principal: Principal): boolean {
+    return principal.kind === "autogroup" && principal.name === "autogroup:self";
+}
+
+/** A destination as seen from one source: autogroup:self becomes the source user's own devices. */
+function fromSource(dst: Principal, src: Principal): Principal | undefined {
+    if (isSelf(dst)) {
+        return src.kind === "user" ? { kind: "user", login: src.login } : undefined;
+    }
+    return dst;
+}
+
+export class PolicyEvaluator {
+    readonly model: PolicyModel;
+    private readonly indexes: RuleIndexes;
+    private readonly principals = new Map<string, Principal>();
+
+    constructor(readonly parsed: ParsedPolicy, options: EvaluatorOptions = {}) {
+        this.model = buildModel(parsed.value, options);
+        this.indexes = indexRules(parsed.value, this.model);
+    }
+
+    /** Rules skipped because they need a device posture a query source cannot have (labels like "grants[3]"). */
+    get postureGatedRules(): readonly string[] {
+        return this.indexes.postureGated;
+    }
+
+    /** Protocols named by rules, port range boundaries and SSH local users: what a matrix must probe. */
+    get probePoints(): { protocols: ReadonlySet<number>; portBreaks: ReadonlySet<number>; sshUsers: ReadonlySet<string> } {
+        return { protocols: this.indexes.protocols, portBreaks: this.indexes.portBreaks, sshUsers: this.indexes.sshUsers };
+    }
+
+    /** What a selector string names, or undefined when it names nothing this evaluator can read. */
+    principal(text: string): Principal | undefined {
+        // Only addresses are worth caching: the other kinds are a prefix test and a small object.
+        if (text.startsWith("tag:") || text.startsWith("group:") || text.startsWith("autogroup:") || text.includes("@")) {
+            return parsePrincipal(text, this.model);
+        }
+        const cached = this.principals.get(text);
+        if (cached !== undefined) return cached;
+        const principal = parsePrincipal(text, this.model);
+        if (principal !== undefined) this.principals.set(text, principal);
+        return principal;
+    }
+
+    private require(field: string, text: unknown): Principal {
+        const principal = typeof text === "string" ? this.principal(text) : undefined;
+        if (principal === undefined) throw new EvaluationArgumentError(field, text, PRINCIPAL_FIX);
+        return principal;
+    }
+
+    /** The rule behind an entry returned by reach() or ssh(), with its position in the file. */
+    ruleMatch(entry: NetworkEntry | SshEntry): RuleMatch {
+        const { rule } = entry;
+        return { section: rule.section, index: rule.index, path: ruleLabel(rule), location: this.parsed.locate(rulePath(rule)) };
+    }
+
+    /**
+     * Whether `src` may open a connection to `dst` on `port` over `proto` (default "tcp").
+     * Groups (on either side) must hold for every member; an empty group reaches nothing.
+     */
+    canReach(src: string, dst: string, port: number, proto: string = "tcp"): ReachResult {
+        const source = this.require("src", src);
+        const destination = this.require("dst", dst);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+            throw new EvaluationArgumentError("port", port, "use an integer from 0 to 65535 (0 for ICMP)");
+        }
+        const protocol = parseProtocol(proto);
+        if (protocol === undefined) {
+            throw new EvaluationArgumentError("proto", proto, 'use a protocol name such as "tcp", "udp", "icmp" or an IANA number');
+        }
+        const entry = this.reach(source, destination, protocol, port);
+        return entry === undefined ? { allowed: false } : { allowed: true, decidedBy: this.ruleMatch(entry) };
+    }
+
+    /** The deciding entry when every (source member, destination member) pair is allowed. */
+    reach(source: Principal, destination: Principal, protocol: number, port: number): NetworkEntry | undefined {
+        return this.forAllPairs(source, destination, (s, d) => this.reachOne(s, d, protocol, port));
+    }
+
+    private forAllPairs<T>(source: Principal, destination: Principal, one: (s: Principal, d: Principal) => T | undefined): T | undefined {
+        // Fast path: two individuals, nothing to expand.
+        if (source.kind !== "group" && destination.kind !== "group" && !isSelf(destination)) return one(source, destination);
+        const sources = expand(source);
+        let first: T | undefined;
+        if (sources.length === 0) return undefined;
+        for (const s of sources) {
+            const target = fromSource(destination, s);
+            if (target === undefined) return undefined;
+            const targets = expand(target);
+            if (targets.length === 0) return undefined;
+            for (const d of targets) {
+                const found = one(s, d);
+                if (found === undefined) return undefined;
+                if (first === undefined) first = found;
+            }
+        }
+        return first;
+    }
+
+    private reachOne(src: Principal, dst: Principal, protocol: number, port: number): NetworkEntry | undefined {
+        const login = src.kind === "user" ? src.login : undefined;
+        return this.indexes.network.first(dst, login, (entry) => {
+            if (!entry.src.covers(src)) return false;
+            for (const spec of entry.specs) if (specAllows(spec, protocol, port)) return true;
+            return false;
+        });
+    }
+
+    /**
+     * What Tailscale SSH does when `src` connects to `dst` as `localUser`: the most permissive
+     * matching rule wins (accept over check); no matching rule means deny.
+     */
+    sshAction(src: string, dst: string, localUser: string): SshResult {
+        const source = this.require("src", src);
+        const destination = this.require("dst", dst);
+        if (typeof localUser !== "string" || localUser === "") {
+            throw new EvaluationArgumentError("localUser", localUser, 'name the local account, e.g. "root" or "ubuntu"');
+        }
+        const outcome = this.ssh(source, destination, localUser);
+        return outcome.entry === undefined ? { action: "deny" } : { action: outcome.action, decidedBy: this.ruleMatch(outcome.entry) };
+    }
+
+    /** SSH outcome over principals; for groups every pair must allow, and the weakest action counts. */
+    ssh(source: Principal, destination: Principal, localUser: string): { action: SshAction; entry?: SshEntry } {
+        let weakest: { action: SshAction; entry?: SshEntry } | undefined;
+        const found = this.forAllPairs(source, destination, (s, d) => {
+            const result = this.sshOne(s, d, localUser);
+            if (result === undefined) return undefined;
+            if (weakest === undefined || (weakest.action === "accept" && result.action === "check")) weakest = result;
+            return result;
+        });
+        return found === undefined || weakest === undefined ? { action: "deny" } : weakest;
+    }
+
+    private sshOne(src: Principal, dst: Principal, localUser: string): { action: SshAction; entry: SshEntry } | undefined {
+        const login = src.kind === "user" ? src.login : undefined;
+        const matches = (entry: SshEntry) => entry.src.covers(src) && entry.users.allows(localUser, src);
+        const accept = this.indexes.ssh.first(dst, login, (entry) => entry.action === "accept" && matches(entry));
+        if (accept !== undefined) return { action: "accept", entry: accept };
+        const check = this.indexes.ssh.first(dst, login, (entry) => entry.action === "check" && matches(entry));
+        return check === undefined ? undefined : { action: "check", entry: check };
+    }
+}
+
+/** Builds the model and rule indexes of a parsed policy once; reuse the evaluator for many queries. */
+export function createEvaluator(parsed: ParsedPolicy, options: EvaluatorOptions = {}): PolicyEvaluator {
+    return new PolicyEvaluator(parsed, options);
+}

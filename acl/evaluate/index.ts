@@ -1,0 +1,58 @@
+/**
+ * Offline evaluation of a Tailscale policy file: reachability and SSH queries, and running the
+ * file's own `tests` and `sshTests`. Semantics and assumptions: see semantics.ts.
+ */
+export { SEMANTICS_SOURCES } from "./semantics";
+export { parseAddress, rangeContains, isInternetRange, type AddressRange } from "./addresses";
+export {
+    parseGrantIp,
+    parsePorts,
+    parseProtocol,
+    protocolName,
+    DEFAULT_PROTOCOLS,
+    type PortRange,
+    type PortSpec,
+} from "./ports";
+export {
+    buildModel,
+    parsePrincipal,
+    compileSelectors,
+    SelectorSet,
+    ROLE_AUTOGROUPS,
+    type EvaluatorOptions,
+    type PolicyModel,
+    type Principal,
+} from "./model";
+export { indexRules, LocalUsers, type RuleRef, type RuleSection, type NetworkEntry, type SshEntry } from "./rules";
+export {
+    createEvaluator,
+    PolicyEvaluator,
+    EvaluationArgumentError,
+    type ReachResult,
+    type RuleMatch,
+    type SshAction,
+    type SshResult,
+} from "./evaluator";
+export {
+    runPolicyTests,
+    describeRule,
+    parseTestDestination,
+    NO_RULE_MATCHED,
+    type PolicyTestReport,
+    type TestExpectation,
+    type TestFailure,
+} from "./runTests";
+export {
+    accessMatrix,
+    formatCell,
+    formatNetwork,
+    formatSsh,
+    OTHER_LOCAL_USER,
+    type AccessMatrix,
+    type MatrixAxis,
+    type MatrixCell,
+    type MatrixDestinationKind,
+    type MatrixSourceKind,
+    type ProtocolPorts,
+} from "./matrix";
+export { renderMatrixDot, renderMatrixHtml, renderMatrixMarkdown, renderMatrixText } from "./matrixRender";

@@ -1,0 +1,179 @@
+/**
+ * Running a policy file's own `tests` and `sshTests` offline, with the same evaluator the queries
+ * use. Each assertion (one destination of a test, or one user on one destination of an SSH test)
+ * passes or becomes a TestFailure naming the deciding rule and the assertion's position.
+ * Assertions the evaluator cannot read (no src, a destination without a port, an undefined host)
+ * are counted in `skipped`: validation reports why.
+ */
+import type { ParsedPolicy } from "../parse";
+import { compareLocations, formatLocation, type SourceLocation } from "../location";
+import { destinationTarget } from "../selectors";
+import { formatPath, member, recordsOf } from "../walk";
+import { createEvaluator, PolicyEvaluator, type RuleMatch, type SshAction } from "./evaluator";
+import type { EvaluatorOptions } from "./model";
+import { parseProtocol, protocolName, TCP } from "./ports";
+
+export type TestExpectation = "accept" | "deny" | "check";
+
+export interface TestFailure {
+    kind: "test" | "sshTest";
+    src: string;
+    /** The test's own destination string ("tag:db:5432"), or for sshTests "<dst> as <user>". */
+    destination: string;
+    expected: TestExpectation;
+    actual: TestExpectation;
+    /** "grants[2] at policy.hujson:12:5", or "no rule matched". */
+    decidedBy: string;
+    /** Position of the failing assertion (the destination or user string) in the file. */
+    location: SourceLocation | undefined;
+    /** One readable sentence. */
+    message: string;
+}
+
+export interface PolicyTestReport {
+    /** Assertions that held. */
+    passed: number;
+    /** Assertions that did not hold, in file order. */
+    failed: TestFailure[];
+    /** Assertions that could not be evaluated (unreadable src, destination or port). */
+    skipped: number;
+}
+
+export const NO_RULE_MATCHED = "no rule matched";
+
+/** "grants[2] at file:line:col", or "no rule matched". */
+export function describeRule(match: RuleMatch | undefined): string {
+    if (match === undefined) return NO_RULE_MATCHED;
+    return match.location === undefined ? match.path : `${match.path} at ${formatLocation(match.location)}`;
+}
+
+/** Target and single port of a test destination ("tag:db:5432", "[fd7a::1]:22"); undefined when unreadable. */
+export function parseTestDestination(text: string): { target: string; port: number } | undefined {
+    const target = destinationTarget(text);
+    if (target === text) return undefined;
+    const portText = text.startsWith("[") ? text.slice(text.indexOf("]") + 2) : text.slice(target.length + 1);
+    if (!/^\d{1,5}$/.test(portText)) return undefined;
+    const port = Number(portText);
+    return port <= 65535 ? { target, port } : undefined;
+}
+
+/** [index, string] for the string elements of a list; nothing when it is not an array. */
+function stringEntries(list: unknown): Array<[number, string]> {
+    if (!Array.isArray(list)) return [];
+    const out: Array<[number, string]> = [];
+    for (let i = 0; i < list.length; i++) {
+        const item: unknown = list[i];
+        if (typeof item === "string") out.push([i, item]);
+    }
+    return out;
+}
+
+const NETWORK_ASSERTIONS: ReadonlyArray<{ key: string; expected: TestExpectation }> = [
+    { key: "accept", expected: "accept" },
+    { key: "allow", expected: "accept" },
+    { key: "deny", expected: "deny" },
+];
+
+interface Counter {
+    passed: number;
+    skipped: number;
+    failed: TestFailure[];
+}
+
+const VERB: Record<TestExpectation, string> = { accept: "accepted", deny: "denied", check: "accepted only after a check" };
+
+function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: Counter): void {
+    recordsOf(member(parsed.value, "tests")).forEach(({ index, record }) => {
+        const srcText = member(record, "src");
+        const source = typeof srcText === "string" ? evaluator.principal(srcText) : undefined;
+        const protoValue = member(record, "proto");
+        const protocol = protoValue === undefined ? TCP : typeof protoValue === "string" ? parseProtocol(protoValue) : undefined;
+        for (const { key, expected } of NETWORK_ASSERTIONS) {
+            for (const [position, value] of stringEntries(member(record, key))) {
+                const dst = parseTestDestination(value);
+                const target = dst === undefined ? undefined : evaluator.principal(dst.target);
+                if (source === undefined || protocol === undefined || dst === undefined || target === undefined) {
+                    counter.skipped++;
+                    continue;
+                }
+                const entry = evaluator.reach(source, target, protocol, dst.port);
+                const actual: TestExpectation = entry === undefined ? "deny" : "accept";
+                if (actual === expected) {
+                    counter.passed++;
+                    continue;
+                }
+                const decidedBy = describeRule(entry === undefined ? undefined : evaluator.ruleMatch(entry));
+                const src = srcText as string;
+                const reason = entry === undefined ? "no rule matched" : `it is allowed by ${decidedBy}`;
+                counter.failed.push({
+                    kind: "test",
+                    src,
+                    destination: value,
+                    expected,
+                    actual,
+                    decidedBy,
+                    location: parsed.locate(["tests", index, key, position]),
+                    message:
+                        `${formatPath(["tests", index])}: ${src} -> ${value} over ${protocolName(protocol)} ` +
+                        `should be ${VERB[expected]} but is ${VERB[actual]}: ${reason}.`,
+                });
+            }
+        }
+    });
+}
+
+function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: Counter): void {
+    recordsOf(member(parsed.value, "sshTests")).forEach(({ index, record }) => {
+        const srcText = member(record, "src");
+        const source = typeof srcText === "string" ? evaluator.principal(srcText) : undefined;
+        const destinations = stringEntries(member(record, "dst")).map(([, text]) => text);
+        for (const expected of ["accept", "check", "deny"] as const) {
+            for (const [position, user] of stringEntries(member(record, expected))) {
+                for (const dstText of destinations) {
+                    const target = evaluator.principal(dstText);
+                    if (source === undefined || target === undefined || user === "") {
+                        counter.skipped++;
+                        continue;
+                    }
+                    const outcome = evaluator.ssh(source, target, user);
+                    const actual: SshAction = outcome.action;
+                    if (actual === expected) {
+                        counter.passed++;
+                        continue;
+                    }
+                    const decidedBy = describeRule(outcome.entry === undefined ? undefined : evaluator.ruleMatch(outcome.entry));
+                    const src = srcText as string;
+                    const reason = outcome.entry === undefined ? "no rule matched" : `decided by ${decidedBy}`;
+                    counter.failed.push({
+                        kind: "sshTest",
+                        src,
+                        destination: `${dstText} as ${user}`,
+                        expected,
+                        actual,
+                        decidedBy,
+                        location: parsed.locate(["sshTests", index, expected, position]),
+                        message:
+                            `${formatPath(["sshTests", index])}: SSH from ${src} to ${dstText} as ${user} ` +
+                            `should be ${VERB[expected]} but is ${VERB[actual]}: ${reason}.`,
+                    });
+                }
+            }
+        }
+    });
+}
+
+/**
+ * Runs the policy's `tests` then `sshTests`. Never throws on a policy with invalid sections; a
+ * policy that does not parse has no assertions to run. Pass an evaluator to reuse its indexes.
+ */
+export function runPolicyTests(
+    parsed: ParsedPolicy,
+    options: EvaluatorOptions | PolicyEvaluator = {},
+): PolicyTestReport {
+    const evaluator = options instanceof PolicyEvaluator ? options : createEvaluator(parsed, options);
+    const counter: Counter = { passed: 0, skipped: 0, failed: [] };
+    runNetworkTests(parsed, evaluator, counter);
+    runSshTests(parsed, evaluator, counter);
+    const failed = counter.failed.sort((a, b) => compareLocations(a.location, b.location));
+    return { passed: counter.passed, failed, skipped: counter.skipped };
+}

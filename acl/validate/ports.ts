@@ -1,0 +1,63 @@
+/**
+ * Port grammar (https://tailscale.com/kb/1337/policy-syntax#dst): "*", a port, a range "low-high",
+ * or a comma-separated list of those; every port within 1..65535 and no range reversed.
+ * (Tests name single ports and may use 0 for ICMP; see tests.ts.)
+ */
+import { PROTOCOLS_WITH_PORTS, protocolNumber } from "../grammar/protocols";
+
+const MAX_PORT = 65535;
+const NUMBER = /^(0|[1-9]\d*)$/;
+
+/** Why `ports` is not a valid port list, or undefined when it is. */
+export function portsProblem(ports: string): string | undefined {
+    if (ports === "*") return undefined;
+    if (ports === "") return "the port list is empty; use \"*\" for every port or list the ports";
+    for (const item of ports.split(",")) {
+        const bounds = item.split("-");
+        if (bounds.length > 2 || !bounds.every((bound) => NUMBER.test(bound))) {
+            return `${JSON.stringify(item)} is not a port or a range "low-high"`;
+        }
+        const numbers = bounds.map(Number);
+        // Port 0 is no real port (https://tailscale.com/kb/1337/policy-syntax): use "*" for every port.
+        if (numbers[0] === 0) return `${JSON.stringify(item)} starts at port 0; ports start at 1 (use "*" for every port)`;
+        const outside = numbers.find((n) => n > MAX_PORT);
+        if (outside !== undefined) return `port ${outside} is outside 0-${MAX_PORT}`;
+        if (numbers.length === 2 && numbers[0] > numbers[1]) return `the range ${JSON.stringify(item)} is reversed`;
+    }
+    return undefined;
+}
+
+/** A destination split into target and ports ("tag:db:5432" -> "tag:db", "5432"; "[fd7a::1]:22" -> "fd7a::1", "22"). */
+export interface SplitDestination {
+    target: string;
+    ports: string;
+}
+
+/** Splits "target:ports"; undefined when there is no port part. */
+export function splitDestination(dst: string): SplitDestination | undefined {
+    if (dst.startsWith("[")) {
+        const close = dst.indexOf("]");
+        if (close > 0 && dst[close + 1] === ":") return { target: dst.slice(1, close), ports: dst.slice(close + 2) };
+        return undefined;
+    }
+    const colon = dst.lastIndexOf(":");
+    if (colon < 0) return undefined;
+    return { target: dst.slice(0, colon), ports: dst.slice(colon + 1) };
+}
+
+/** One entry of a grant's "ip" list: "*", ports, or "protocol:ports". Why it is invalid, or undefined. */
+export function grantIpProblem(entry: string): string | undefined {
+    if (entry === "*") return undefined;
+    const colon = entry.indexOf(":");
+    if (colon < 0) return portsProblem(entry);
+    const protocol = entry.slice(0, colon);
+    const number = protocolNumber(protocol);
+    if (number === undefined) return `${JSON.stringify(protocol)} is not a protocol name or IANA number (0-255)`;
+    const ports = entry.slice(colon + 1);
+    const problem = portsProblem(ports);
+    if (problem !== undefined) return problem;
+    if (ports !== "*" && !PROTOCOLS_WITH_PORTS.has(number)) {
+        return `protocol ${JSON.stringify(protocol)} has no ports; write "${protocol}:*"`;
+    }
+    return undefined;
+}

@@ -1,0 +1,68 @@
+/** The `ssh` section (https://tailscale.com/kb/1193/tailscale-ssh, https://tailscale.com/kb/1337/policy-syntax#ssh). */
+import { CHECK_PERIOD_MAX_MINUTES, CHECK_PERIOD_MIN_MINUTES, ENTRY_KEYS, SSH_ACTIONS } from "../grammar/sections";
+import type { JsonPath } from "../walk";
+import { field, has, type Validation } from "./report";
+
+const UNIT_MINUTES: Readonly<Record<string, number>> = { h: 60, m: 1, s: 1 / 60 };
+const DURATION = /^(\d+(?:\.\d+)?[hms])+$/;
+
+/** A duration such as "12h", "90m" or "1h30m" in minutes, or undefined when it is not one. */
+export function durationMinutes(text: string): number | undefined {
+    if (!DURATION.test(text)) return undefined;
+    let minutes = 0;
+    for (const part of text.matchAll(/(\d+(?:\.\d+)?)([hms])/g)) minutes += Number(part[1]) * UNIT_MINUTES[part[2]];
+    return minutes;
+}
+
+function validateCheckPeriod(v: Validation, value: unknown, path: JsonPath, action: unknown): void {
+    if (!v.expectType(value, path, "string")) return;
+    const text = value as string;
+    if (action !== "check") {
+        v.add("invalid-value", path, 'checkPeriod only applies to "action": "check"; remove it or change the action');
+        return;
+    }
+    if (text === "always") return;
+    const minutes = durationMinutes(text);
+    if (minutes === undefined) {
+        v.add("invalid-value", path, `${JSON.stringify(text)} is not a duration; write e.g. "12h", "30m" or "always"`);
+    } else if (minutes < CHECK_PERIOD_MIN_MINUTES || minutes > CHECK_PERIOD_MAX_MINUTES) {
+        v.add("invalid-value", path, `${JSON.stringify(text)} is outside the allowed 1m to 168h`);
+    }
+}
+
+export function validateSsh(v: Validation, rules: unknown[]): void {
+    for (const { record, path } of v.records(rules, ["ssh"])) {
+        v.keys(record, path, ENTRY_KEYS.ssh, "an ssh rule");
+        const action = field(record, "action");
+        if (v.requires(record, path, "action", 'add "action": "check" (or "accept")')) {
+            if (v.expectType(action, [...path, "action"], "string") && !SSH_ACTIONS.includes(action as string)) {
+                v.add("invalid-value", [...path, "action"], `${JSON.stringify(action)} is not an ssh action; use "check" or "accept"`);
+            }
+        }
+        if (v.requires(record, path, "src", "list who may connect")) {
+            const sources = v.strings(record.src, [...path, "src"]) ?? [];
+            v.selectors(sources, "sshSrc");
+            if (action === "check") {
+                for (const source of sources) {
+                    if (source.value.startsWith("tag:") || source.value === "autogroup:tagged") {
+                        v.add("invalid-value", source.path, `${JSON.stringify(source.value)} is a tagged source, which cannot re-authenticate, so "check" cannot apply; use "accept" for tags in a separate rule`);
+                    }
+                }
+            }
+        }
+        if (v.requires(record, path, "dst", "list the devices")) v.selectors(v.strings(record.dst, [...path, "dst"]) ?? [], "sshDst");
+        if (v.requires(record, path, "users", 'list the local accounts, e.g. ["autogroup:nonroot"]')) {
+            v.selectors(v.strings(record.users, [...path, "users"]) ?? [], "sshUser");
+        }
+        if (has(record, "checkPeriod")) validateCheckPeriod(v, record.checkPeriod, [...path, "checkPeriod"], action);
+        if (has(record, "acceptEnv")) {
+            for (const entry of v.strings(record.acceptEnv, [...path, "acceptEnv"]) ?? []) {
+                if (!/^[A-Za-z0-9_*?]+$/.test(entry.value)) {
+                    v.add("invalid-value", entry.path, `${JSON.stringify(entry.value)} is not an environment variable name (letters, digits, "_", wildcards "*" and "?")`);
+                }
+            }
+        }
+        if (has(record, "recorder")) v.selectors(v.strings(record.recorder, [...path, "recorder"]) ?? [], "recorder");
+        if (has(record, "enforceRecorder")) v.expectType(record.enforceRecorder, [...path, "enforceRecorder"], "boolean");
+    }
+}

@@ -1,0 +1,62 @@
+/** `tests` and `sshTests` (https://tailscale.com/kb/1337/policy-syntax#tests, #ssh-tests). */
+import { ICMP_PROTOCOLS, PROTOCOLS_DOC, protocolNumber, TEST_PROTOCOLS } from "../grammar/protocols";
+import { ENTRY_KEYS } from "../grammar/sections";
+import type { JsonPath } from "../walk";
+import { splitDestination } from "./ports";
+import { field, has, type Validation } from "./report";
+
+const PORT = /^(0|[1-9]\d{0,4})$/;
+
+function testProtocol(v: Validation, value: unknown, path: JsonPath): number | undefined {
+    if (value === undefined || !v.expectType(value, path, "string")) return undefined;
+    const number = protocolNumber(value as string);
+    if (number === undefined || !TEST_PROTOCOLS.has(number)) {
+        v.add("invalid-protocol", path, `${JSON.stringify(value)} is not a protocol tests support; use "tcp", "udp", "sctp", "icmp" or "ipv6-icmp" (see ${PROTOCOLS_DOC})`);
+        return undefined;
+    }
+    return number;
+}
+
+/** A test destination names exactly one port: "tag:db:5432"; ICMP tests use port 0. */
+function testDestination(v: Validation, dst: string, path: JsonPath, protocol: number | undefined): void {
+    const split = splitDestination(dst);
+    if (split === undefined) {
+        v.add("invalid-ports", path, `${JSON.stringify(dst)} has no port; a test destination is "target:port", e.g. "tag:db:5432"`);
+        return;
+    }
+    v.selector(split.target, path, "testDst");
+    if (!PORT.test(split.ports) || Number(split.ports) > 65535) {
+        v.add("invalid-ports", path, `${JSON.stringify(dst)} must name exactly one port (0-65535), not ${JSON.stringify(split.ports)}`);
+    } else if (protocol !== undefined && ICMP_PROTOCOLS.has(protocol) && split.ports !== "0") {
+        v.add("invalid-ports", path, `${JSON.stringify(dst)} is an ICMP test, which must use port 0`);
+    }
+}
+
+export function validateTests(v: Validation, tests: unknown[]): void {
+    for (const { record, path } of v.records(tests, ["tests"])) {
+        v.keys(record, path, ENTRY_KEYS.tests, "a test");
+        if (v.requires(record, path, "src", "name the user, tag or host to test as") && v.expectType(record.src, [...path, "src"], "string")) {
+            v.selector(record.src as string, [...path, "src"], "testSrc");
+        }
+        const protocol = testProtocol(v, field(record, "proto"), [...path, "proto"]);
+        for (const key of ["accept", "allow", "deny"]) {
+            if (!has(record, key)) continue;
+            for (const entry of v.strings(record[key], [...path, key]) ?? []) testDestination(v, entry.value, entry.path, protocol);
+        }
+    }
+}
+
+export function validateSshTests(v: Validation, tests: unknown[]): void {
+    for (const { record, path } of v.records(tests, ["sshTests"])) {
+        v.keys(record, path, ENTRY_KEYS.sshTests, "an SSH test");
+        if (v.requires(record, path, "src", "name the user or tag to test as") && v.expectType(record.src, [...path, "src"], "string")) {
+            v.selector(record.src as string, [...path, "src"], "sshTestSrc");
+        }
+        if (v.requires(record, path, "dst", "list the devices to test")) {
+            v.selectors(v.strings(record.dst, [...path, "dst"]) ?? [], "sshTestDst");
+        }
+        for (const key of ["accept", "check", "deny"]) {
+            if (has(record, key)) v.selectors(v.strings(record[key], [...path, key]) ?? [], "sshUser");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/**
+ * Rejects invalid policy config at Configure. @pulumi/policy's Configure handler stores any config it is
+ * sent (node_modules/@pulumi/policy/server.js, `configure`), and the SDK offers no hook, so the pack wraps
+ * that handler where the SDK registers it: on the @grpc/grpc-js Server the SDK itself loads. A bad config
+ * then fails the Configure call with INVALID_ARGUMENT and a message naming the policy, the setting, the
+ * value and what is expected. evaluate.ts checks config again at use, in case this wrapping is bypassed.
+ */
+import * as path from "path";
+import { packConfigErrors, ENFORCEMENT_LEVELS } from "./configValidation";
+import type { Rule } from "./rule";
+
+/** Proto enum order of pulumirpc.EnforcementLevel. */
+const PROTO_LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
+
+interface PolicyConfigEntry {
+    getEnforcementlevel(): number;
+    getProperties(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+
+interface ConfigureCall {
+    request: { getPolicyconfigMap(): { entries(): Iterable<[string, PolicyConfigEntry]> } };
+}
+
+type Callback = (error: { code: number; details: string; message: string } | null, response?: unknown) => void;
+type Handler = (call: ConfigureCall, callback: Callback) => unknown;
+
+/** The Configure request as { policy: { enforcementLevel, ...settings } }. */
+function requestedConfig(call: ConfigureCall): Record<string, Record<string, unknown>> {
+    const config: Record<string, Record<string, unknown>> = {};
+    for (const [name, entry] of call.request.getPolicyconfigMap().entries()) {
+        const level = PROTO_LEVELS[entry.getEnforcementlevel()] ?? `level ${entry.getEnforcementlevel()}`;
+        config[name] = { ...(entry.getProperties()?.toJavaScript() ?? {}), enforcementLevel: level };
+    }
+    return config;
+}
+
+export function validatingConfigure(rules: readonly Rule[], original: Handler, invalidArgument: number): Handler {
+    return (call, callback) => {
+        let problems: string[];
+        try {
+            problems = packConfigErrors(rules, requestedConfig(call));
+        } catch (error) {
+            problems = [`unreadable policy config (${error instanceof Error ? error.message : String(error)})`];
+        }
+        if (problems.length > 0) {
+            const details = `invalid tailnet-guard policy config: ${problems.join("; ")}. Levels are ${ENFORCEMENT_LEVELS.join(", ")}; run \`tailnet-guard policies\` for each policy's settings.`;
+            callback({ code: invalidArgument, details, message: details });
+            return undefined;
+        }
+        return original(call, callback);
+    };
+}
+
+let installed = false;
+
+/** Wraps the Configure handler of the Analyzer service the SDK is about to register. Call before `new PolicyPack`. */
+export function installConfigureValidation(rules: readonly Rule[]): void {
+    if (installed) {
+        return;
+    }
+    installed = true;
+    const policyDir = path.dirname(require.resolve("@pulumi/policy/package.json"));
+    const grpc = require(require.resolve("@grpc/grpc-js", { paths: [policyDir] })) as {
+        Server: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
+        status: { INVALID_ARGUMENT: number };
+    };
+    const addService = grpc.Server.prototype.addService;
+    grpc.Server.prototype.addService = function (service: unknown, implementation: Record<string, unknown>) {
+        const configure = implementation.configure;
+        const isAnalyzer = typeof implementation.analyze === "function" && typeof configure === "function";
+        const wrapped = isAnalyzer
+            ? { ...implementation, configure: validatingConfigure(rules, configure as Handler, grpc.status.INVALID_ARGUMENT) }
+            : implementation;
+        return addService.call(this, service, wrapped);
+    };
+}

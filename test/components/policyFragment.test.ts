@@ -1,0 +1,28 @@
+import * as assert from "assert";
+import { mergePolicyFragments, PolicyFragmentConflict } from "../../components/policyFragment";
+import type { PolicyDocument } from "../../acl";
+
+describe("components: policy fragments", () => {
+    it("unions approvers without duplicates and leaves its inputs untouched", () => {
+        const doc: PolicyDocument = { autoApprovers: { routes: { "10.0.0.0/16": ["tag:a"] }, exitNode: ["tag:a"] }, defaultSrcPosture: ["posture:x"] };
+        const before = JSON.stringify(doc);
+        const fragment = { source: "s", autoApprovers: { routes: { "10.0.0.0/16": ["tag:a", "tag:b"] }, exitNode: ["tag:b"] }, defaultSrcPosture: ["posture:x", "posture:y"] };
+        const merged = mergePolicyFragments(doc, [fragment]);
+        assert.deepStrictEqual(merged.autoApprovers, { routes: { "10.0.0.0/16": ["tag:a", "tag:b"] }, exitNode: ["tag:a", "tag:b"] });
+        assert.deepStrictEqual(merged.defaultSrcPosture, ["posture:x", "posture:y"]);
+        assert.strictEqual(JSON.stringify(doc), before);
+        assert.deepStrictEqual(fragment.autoApprovers.routes["10.0.0.0/16"], ["tag:a", "tag:b"]);
+    });
+
+    it("accepts the same posture twice but refuses a different definition under the same name", () => {
+        const twice = mergePolicyFragments({}, [
+            { source: "p", postures: { "posture:base": ["node:tsAutoUpdate"] } },
+            { source: "q", postures: { "posture:base": ["node:tsAutoUpdate"] } },
+        ]);
+        assert.deepStrictEqual(twice.postures, { "posture:base": ["node:tsAutoUpdate"] });
+        assert.throws(
+            () => mergePolicyFragments({ postures: { "posture:base": ["node:os == 'linux'"] } }, [{ source: "router r", postures: { "posture:base": ["node:tsAutoUpdate"] } }]),
+            (error: unknown) => error instanceof PolicyFragmentConflict && /router r: posture posture:base is already defined/.test(error.message),
+        );
+    });
+});
