@@ -6,6 +6,8 @@ import { Command, CommanderError, Option } from "commander";
 import { formatPreviewJson, formatPreviewText, OUTPUT_FORMATS, type OutputFormat } from "./format";
 import { PackConfigError, readPackConfigFile } from "./packConfig";
 import { PolicyPackStartError } from "./policyPackHost";
+import { MATRIX_FORMATS, matrixOfFile, type MatrixFormat } from "./matrix";
+import { PolicyInputError } from "./policyInput";
 import { countMandatory, ProgramError, runPreview } from "./preview";
 import { ProjectError } from "./projectConfig";
 
@@ -19,7 +21,8 @@ function isReportedError(error: unknown): error is Error {
         error instanceof ProgramError ||
         error instanceof ProjectError ||
         error instanceof PackConfigError ||
-        error instanceof PolicyPackStartError
+        error instanceof PolicyPackStartError ||
+        error instanceof PolicyInputError
     );
 }
 
@@ -43,6 +46,17 @@ export function buildProgram(out: (text: string) => void, setExit: (code: number
             const result = await runPreview({ dir, stack: opts.stack, packDir: opts.policyPack, packConfig, packConfigSource: opts.config });
             out(opts.format === "json" ? formatPreviewJson(result) : formatPreviewText(result));
             setExit(countMandatory(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN);
+        });
+
+    program
+        .command("matrix")
+        .description("Show who can reach what under a policy file: sources (users, groups, tags) by destinations, with ports and SSH actions.")
+        .argument("<file>", "the tailnet policy file (HuJSON)")
+        .addOption(new Option("--format <format>", "output format").choices(MATRIX_FORMATS as string[]).default("text"))
+        .action((file: string, opts: { format: MatrixFormat }) => {
+            const rendered = matrixOfFile(file, opts.format);
+            out(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+            setExit(EXIT_CLEAN);
         });
 
     return program;

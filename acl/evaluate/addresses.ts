@@ -16,7 +16,36 @@ function toBigInt(bytes: number[]): bigint {
     return out;
 }
 
+/** A dotted-quad IPv4 address as a number, without a regular expression or allocation; undefined otherwise. */
+function parseIpv4(text: string): number | undefined {
+    let value = 0;
+    let part = 0;
+    let digits = 0;
+    let dots = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 46 /* . */) {
+            if (digits === 0 || dots === 3) return undefined;
+            value = value * 256 + part;
+            part = 0;
+            digits = 0;
+            dots++;
+        } else if (code >= 48 && code <= 57) {
+            if (digits > 0 && part === 0) return undefined; // no leading zeros ("01" could read as octal)
+            part = part * 10 + (code - 48);
+            digits++;
+            if (digits > 3 || part > 255) return undefined;
+        } else {
+            return undefined;
+        }
+    }
+    if (dots !== 3 || digits === 0) return undefined;
+    return value * 256 + part;
+}
+
 function parseIp(text: string): { family: 4 | 6; value: bigint } | undefined {
+    const v4 = parseIpv4(text);
+    if (v4 !== undefined) return { family: 4, value: BigInt(v4) };
     if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
         return { family: 4, value: toBigInt(ipaddr.IPv4.parse(text).toByteArray()) };
     }
@@ -76,11 +105,32 @@ function fromBigInt(family: 4 | 6, value: bigint): string {
     return ipaddr.fromByteArray(bytes).toString();
 }
 
+/** IPv4 blocks that are not public unicast (RFC 6890 special-purpose, private, CGNAT, multicast, reserved). */
+const NON_PUBLIC_V4: ReadonlyArray<AddressRange> = [
+    "0.0.0.0/8",
+    "10.0.0.0/8",
+    "100.64.0.0/10",
+    "127.0.0.0/8",
+    "169.254.0.0/16",
+    "172.16.0.0/12",
+    "192.0.0.0/24",
+    "192.0.2.0/24",
+    "192.88.99.0/24",
+    "192.168.0.0/16",
+    "198.18.0.0/15",
+    "198.51.100.0/24",
+    "203.0.113.0/24",
+    "224.0.0.0/3",
+].map((cidr) => parseCidr(cidr) as AddressRange);
+
 /**
  * True when every address of the interval is public unicast (internet traffic that only an exit
  * node carries): not private, not Tailscale's CGNAT or ULA space, not loopback or reserved.
  */
 export function isInternetRange(range: AddressRange): boolean {
+    if (range.family === 4) {
+        return NON_PUBLIC_V4.every((block) => range.last < block.first || range.first > block.last);
+    }
     const ends = [range.first, range.last].map((value) => ipaddr.parse(fromBigInt(range.family, value)).range());
     return ends.every((kind) => kind === "unicast");
 }

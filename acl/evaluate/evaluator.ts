@@ -6,6 +6,7 @@
  */
 import type { ParsedPolicy } from "../parse";
 import type { SourceLocation } from "../location";
+import { EvaluationArgumentError } from "./errors";
 import { buildModel, parsePrincipal, type EvaluatorOptions, type PolicyModel, type Principal } from "./model";
 import { parseProtocol, specAllows } from "./ports";
 import { indexRules, ruleLabel, rulePath, type NetworkEntry, type RuleIndexes, type RuleSection, type SshEntry } from "./rules";
@@ -34,13 +35,6 @@ export interface SshResult {
     decidedBy?: RuleMatch;
 }
 
-/** A bad argument to a query: names the field, the value and the fix. */
-export class EvaluationArgumentError extends Error {
-    constructor(readonly field: string, readonly value: unknown, fix: string) {
-        super(`invalid ${field} ${JSON.stringify(value)}: ${fix}`);
-        this.name = "EvaluationArgumentError";
-    }
-}
 
 const PRINCIPAL_FIX =
     "use a user login (alice@example.com), group:<name>, tag:<name>, autogroup:<name>, a host alias defined under hosts, or an IP/CIDR";

@@ -3,6 +3,7 @@
  * file's own `tests` and `sshTests`. Semantics and assumptions: see semantics.ts.
  */
 export { SEMANTICS_SOURCES } from "./semantics";
+export { EvaluationArgumentError } from "./errors";
 export { parseAddress, rangeContains, isInternetRange, type AddressRange } from "./addresses";
 export {
     parseGrantIp,
@@ -27,7 +28,6 @@ export { indexRules, LocalUsers, type RuleRef, type RuleSection, type NetworkEnt
 export {
     createEvaluator,
     PolicyEvaluator,
-    EvaluationArgumentError,
     type ReachResult,
     type RuleMatch,
     type SshAction,

@@ -4,6 +4,7 @@
  * selector list cover that principal" without re-reading the policy.
  */
 import { member, isRecord } from "../walk";
+import { EvaluationArgumentError } from "./errors";
 import { isInternetRange, parseAddress, rangeContains, type AddressRange } from "./addresses";
 
 /** The autogroups that stand for users holding an admin-console role. */
@@ -104,7 +105,15 @@ function readIpsets(doc: unknown, hosts: ReadonlyMap<string, AddressRange>): Map
 
 function readRoles(options: EvaluatorOptions): Map<string, Set<string>> {
     const roles = new Map<string, Set<string>>();
-    for (const [role, users] of Object.entries(options.roles ?? {})) roles.set(role, new Set(users));
+    for (const [role, users] of Object.entries(options.roles ?? {})) {
+        if (!ROLE_AUTOGROUPS.has(role)) {
+            throw new EvaluationArgumentError("roles key", role, `use one of ${[...ROLE_AUTOGROUPS].join(", ")}`);
+        }
+        if (!Array.isArray(users) || users.some((login) => typeof login !== "string" || !login.includes("@"))) {
+            throw new EvaluationArgumentError(`roles["${role}"]`, users, 'list user logins, e.g. ["alice@example.com"]');
+        }
+        roles.set(role, new Set(users));
+    }
     return roles;
 }
 

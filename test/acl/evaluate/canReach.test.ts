@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { EvaluationArgumentError } from "../../../acl/evaluate";
+import { EvaluationArgumentError, isInternetRange, parseAddress } from "../../../acl/evaluate";
 import { evaluatorOf, verdict } from "./helpers";
 
 /** Definitions shared by the tables: an engineering team, a data team, tagged servers and hosts. */
@@ -241,4 +241,46 @@ describe("acl/evaluate canReach", () => {
             });
         }
     });
+});
+
+describe("acl/evaluate options", () => {
+    it("rejects a roles key that is not a role autogroup, naming the fix", () => {
+        assert.throws(
+            () => evaluatorOf({}, { roles: { "autogroup:admins": ["alice@example.com"] } }),
+            (error: unknown) =>
+                error instanceof EvaluationArgumentError && /invalid roles key "autogroup:admins": use one of autogroup:owner/.test(error.message),
+        );
+    });
+    it("rejects role members that are not logins", () => {
+        assert.throws(
+            () => evaluatorOf({}, { roles: { "autogroup:admin": ["alice"] } }),
+            (error: unknown) => error instanceof EvaluationArgumentError && /invalid roles\["autogroup:admin"\] \["alice"\]/.test(error.message),
+        );
+    });
+});
+
+describe("acl/evaluate addresses", () => {
+    const cases: Array<[string, string | undefined, boolean | undefined]> = [
+        ["8.8.8.8", "134744072-134744072", true],
+        ["1.2.3.4-1.2.3.9", "16909060-16909065", true],
+        ["8.8.8.0/24", "134744064-134744319", true],
+        ["10.1.2.3", "167838211-167838211", false],
+        ["100.64.0.1", "1681915905-1681915905", false],
+        ["192.168.1.1", "3232235777-3232235777", false],
+        ["224.0.0.1", "3758096385-3758096385", false],
+        // a prefix that contains a private block is not entirely internet
+        ["8.0.0.0/5", "134217728-268435455", false],
+        ["fd7a:115c:a1e0::1", "336928495290377064170890405512231256065-336928495290377064170890405512231256065", false],
+        ["01.2.3.4", undefined, undefined],
+        ["1.2.3", undefined, undefined],
+        ["256.1.1.1", undefined, undefined],
+        ["1.2.3.9-1.2.3.4", undefined, undefined],
+    ];
+    for (const [text, interval, internet] of cases) {
+        it(`reads ${text}`, () => {
+            const range = parseAddress(text);
+            assert.equal(range === undefined ? undefined : `${range.first}-${range.last}`, interval);
+            assert.equal(range === undefined ? undefined : isInternetRange(range), internet);
+        });
+    }
 });
