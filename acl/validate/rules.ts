@@ -8,6 +8,7 @@ import { isRecord, type JsonPath } from "../walk";
 import { grantIpProblem, portsProblem, splitDestination } from "./ports";
 import { field, has, type Validation } from "./report";
 import { selectorProblem } from "./selector";
+import { validateSelfSources } from "./selfSources";
 
 /** The protocol number of an acls "proto" (string or number), recording "invalid-protocol"; undefined when absent or invalid. */
 function aclProtocol(v: Validation, value: unknown, path: JsonPath): number | undefined {
@@ -41,32 +42,6 @@ function validateAclDestination(v: Validation, dst: string, path: JsonPath, prot
     }
 }
 
-/** Sources that may reach autogroup:self: people (users, groups, user patterns) and member/role autogroups, not tags, "*" or addresses. */
-function selfSourceProblem(source: string): string | undefined {
-    if (source.startsWith("autogroup:")) {
-        return source === "autogroup:tagged" || source === "autogroup:danger-all" || source === "autogroup:shared" ? "an autogroup of devices" : undefined;
-    }
-    if (source.startsWith("group:") || source.startsWith("user:") || (source.includes("@") && !source.startsWith("tag:"))) return undefined;
-    return source === "*" ? '"*"' : source.startsWith("tag:") ? "a tag" : "not a user";
-}
-
-/**
- * autogroup:self means "the source user's own devices", so a rule reaching it must have only
- * user sources (Tailscale rejects the policy otherwise; https://tailscale.com/kb/1396/targets).
- */
-function validateSelfSources(v: Validation, targets: readonly string[], sources: ReadonlyArray<{ value: string; path: JsonPath }>): void {
-    if (!targets.includes("autogroup:self")) return;
-    for (const source of sources) {
-        const problem = selfSourceProblem(source.value);
-        if (problem === undefined) continue;
-        v.add(
-            "invalid-selector",
-            source.path,
-            `${JSON.stringify(source.value)} is ${problem}, but the rule reaches autogroup:self, which only users, groups and autogroup:member may use; move it to a rule of its own`,
-        );
-    }
-}
-
 /** Capability names look like "example.com/cap/name" (https://tailscale.com/kb/1537/grants-app-capabilities). */
 const CAPABILITY_NAME = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+\/\S+$/;
 
@@ -91,7 +66,7 @@ export function validateAcls(v: Validation, acls: unknown[]): void {
         }
         const destinations = v.strings(record[dstKey], [...path, dstKey]) ?? [];
         for (const entry of destinations) validateAclDestination(v, entry.value, entry.path, protocol);
-        validateSelfSources(v, destinations.map((d) => splitDestination(d.value)?.target ?? d.value), sources);
+        validateSelfSources(v, destinations.map((d) => splitDestination(d.value)?.target ?? d.value), sources, true);
     }
 }
 
@@ -117,27 +92,28 @@ function validateGrantApp(v: Validation, app: unknown, path: JsonPath): void {
     }
 }
 
+/** A grant destination: a selector without ports, and not the default routes (use "*" or autogroup:internet). */
+function validateGrantDestination(v: Validation, dst: string, path: JsonPath): void {
+    if (dst === "0.0.0.0/0" || dst === "::/0") {
+        v.add("invalid-selector", path, `${JSON.stringify(dst)} is not accepted as a grant destination; use "*" for every address or "autogroup:internet" for exit-node traffic`);
+        return;
+    }
+    const split = selectorProblem(dst, "dst") === undefined ? undefined : splitDestination(dst);
+    if (split !== undefined && /^\d/.test(split.ports) && portsProblem(split.ports) === undefined) {
+        v.add("invalid-selector", path, `${JSON.stringify(dst)} carries ports, but grant destinations have none; write ${JSON.stringify(split.target)} and put the ports in "ip"`);
+        return;
+    }
+    v.selector(dst, path, "dst");
+}
+
 export function validateGrants(v: Validation, grants: unknown[]): void {
     for (const { record, path } of v.records(grants, ["grants"])) {
         v.keys(record, path, ENTRY_KEYS.grants, "a grant");
         const sources = v.requires(record, path, "src", "list who receives the grant") ? v.strings(record.src, [...path, "src"]) ?? [] : [];
         v.selectors(sources, "src");
         const destinations = v.requires(record, path, "dst", "list what the grant reaches") ? v.strings(record.dst, [...path, "dst"]) ?? [] : [];
-        validateSelfSources(v, destinations.map((d) => d.value), sources);
-        {
-            for (const entry of destinations) {
-                if (entry.value === "0.0.0.0/0" || entry.value === "::/0") {
-                    v.add("invalid-selector", entry.path, `${JSON.stringify(entry.value)} is not accepted as a grant destination; use "*" for every address or "autogroup:internet" for exit-node traffic`);
-                    continue;
-                }
-                const split = selectorProblem(entry.value, "dst") === undefined ? undefined : splitDestination(entry.value);
-                if (split !== undefined && /^\d/.test(split.ports) && portsProblem(split.ports) === undefined) {
-                    v.add("invalid-selector", entry.path, `${JSON.stringify(entry.value)} carries ports, but grant destinations have none; write ${JSON.stringify(split.target)} and put the ports in "ip"`);
-                    continue;
-                }
-                v.selector(entry.value, entry.path, "dst");
-            }
-        }
+        validateSelfSources(v, destinations.map((d) => d.value), sources, false);
+        for (const entry of destinations) validateGrantDestination(v, entry.value, entry.path);
         const ipGiven = has(record, "ip") && !(Array.isArray(record.ip) && record.ip.length === 0);
         const appGiven = has(record, "app") && !(isRecord(record.app) && Object.keys(record.app).length === 0);
         if (!ipGiven && !appGiven) {

@@ -2,6 +2,7 @@
 import { CHECK_PERIOD_MAX_MINUTES, CHECK_PERIOD_MIN_MINUTES, ENTRY_KEYS, SSH_ACTIONS } from "../grammar/sections";
 import type { JsonPath } from "../walk";
 import { field, has, type Validation } from "./report";
+import { validateSelfSources } from "./selfSources";
 
 const UNIT_MINUTES: Readonly<Record<string, number>> = { h: 60, m: 1, s: 1 / 60 };
 const DURATION = /^(\d+(?:\.\d+)?[hms])+$/;
@@ -39,18 +40,18 @@ export function validateSsh(v: Validation, rules: unknown[]): void {
                 v.add("invalid-value", [...path, "action"], `${JSON.stringify(action)} is not an ssh action; use "check" or "accept"`);
             }
         }
-        if (v.requires(record, path, "src", "list who may connect")) {
-            const sources = v.strings(record.src, [...path, "src"]) ?? [];
-            v.selectors(sources, "sshSrc");
-            if (action === "check") {
-                for (const source of sources) {
-                    if (source.value.startsWith("tag:") || source.value === "autogroup:tagged") {
-                        v.add("invalid-value", source.path, `${JSON.stringify(source.value)} is a tagged source, which cannot re-authenticate, so "check" cannot apply; use "accept" for tags in a separate rule`);
-                    }
+        const sources = v.requires(record, path, "src", "list who may connect") ? v.strings(record.src, [...path, "src"]) ?? [] : [];
+        v.selectors(sources, "sshSrc");
+        if (action === "check") {
+            for (const source of sources) {
+                if (source.value.startsWith("tag:") || source.value === "autogroup:tagged") {
+                    v.add("invalid-value", source.path, `${JSON.stringify(source.value)} is a tagged source, which cannot re-authenticate, so "check" cannot apply; use "accept" for tags in a separate rule`);
                 }
             }
         }
-        if (v.requires(record, path, "dst", "list the devices")) v.selectors(v.strings(record.dst, [...path, "dst"]) ?? [], "sshDst");
+        const destinations = v.requires(record, path, "dst", "list the devices") ? v.strings(record.dst, [...path, "dst"]) ?? [] : [];
+        v.selectors(destinations, "sshDst");
+        validateSelfSources(v, destinations.map((d) => d.value), sources, true);
         if (v.requires(record, path, "users", 'list the local accounts, e.g. ["autogroup:nonroot"]')) {
             v.selectors(v.strings(record.users, [...path, "users"]) ?? [], "sshUser");
         }

@@ -20,6 +20,8 @@ const TABLES: SectionTable[] = [
             acls: [
                 { action: "accept", src: ["group:eng"], dst: ["tag:db:5432", "nas:80,443", "office:1000-2000", "[fd7a:115c:a1e0::1]:22"] },
                 { action: "accept", src: ["autogroup:member"], dst: ["autogroup:self:*", "autogroup:internet:*"] },
+                // Legacy acls accept "*" towards autogroup:self.
+                { action: "accept", src: ["*"], dst: ["autogroup:self:22"] },
                 { action: "accept", src: ["group:ops"], proto: "icmp", dst: ["tag:db:*"] },
                 { action: "accept", src: ["group:ops"], proto: "17", dst: ["tag:db:53"] },
                 // Legacy field names.
@@ -38,6 +40,8 @@ const TABLES: SectionTable[] = [
             { name: "ports on a portless protocol", policy: { acls: [{ action: "accept", src: ["group:eng"], proto: "gre", dst: ["tag:db:22"] }] }, check: "invalid-ports", at: '"tag:db:22"', message: /protocol has none; use ":\*"/ },
             { name: "unknown rule key", policy: { acls: [{ action: "accept", src: ["group:eng"], dst: ["tag:db:1"], comment: "x" }] }, check: "unknown-key", at: '"x"', message: /^acls\[0\]\.comment: unknown key "comment"; an acls rule may have "action", "src", "dst", "proto", "users", "ports"$/ },
             { name: "internet as source", policy: { acls: [{ action: "accept", src: ["autogroup:internet"], dst: ["tag:db:1"] }] }, check: "invalid-selector", at: '"autogroup:internet"', message: /"autogroup:internet" is not allowed in an access rule source/ },
+            { name: "port 0", policy: { acls: [{ action: "accept", src: ["group:eng"], dst: ["tag:db:0"] }] }, check: "invalid-ports", at: '"tag:db:0"', message: /"0" starts at port 0; ports start at 1 \(use "\*" for every port\)/ },
+            { name: "tag reaching autogroup:self", policy: { acls: [{ action: "accept", src: ["group:eng", "tag:web"], dst: ["autogroup:self:22"] }] }, check: "invalid-selector", at: '"tag:web"', after: '"acls"', message: /"tag:web" is a tag, but the rule reaches autogroup:self, which only users, groups and autogroup:member may use/ },
         ],
     },
     {
@@ -58,6 +62,12 @@ const TABLES: SectionTable[] = [
             { name: "via a group", policy: { grants: [{ src: ["group:eng"], dst: ["tag:db"], ip: ["*"], via: ["group:ops"] }] }, check: "invalid-selector", at: '"group:ops"', after: '"via"', message: /is a group, which is not allowed in a grant's via list/ },
             { name: "undefined posture", policy: { grants: [{ src: ["group:eng"], dst: ["tag:db"], ip: ["*"], srcPosture: ["posture:old"] }] }, check: "undefined-reference", at: '"posture:old"', message: /refers to posture "posture:old", which is not defined; define it under "postures"/ },
             { name: "undefined ipset", policy: { grants: [{ src: ["ipset:hq"], dst: ["tag:db"], ip: ["*"] }] }, check: "undefined-reference", at: '"ipset:hq"', message: /IP set "ipset:hq"/ },
+            { name: "empty ip and no app", policy: { grants: [{ src: ["group:eng"], dst: ["tag:db"], ip: [] }] }, check: "missing-field", at: "{\n      \"src\"", message: /has neither "ip" nor "app" capabilities/ },
+            { name: "everyone reaching autogroup:self", policy: { grants: [{ src: ["*"], dst: ["autogroup:self"], ip: ["*"] }] }, check: "invalid-selector", at: '"*"', message: /^grants\[0\]\.src\[0\]: "\*" is everyone, tagged devices included, but the rule reaches autogroup:self/ },
+            { name: "default route as destination", policy: { grants: [{ src: ["group:eng"], dst: ["0.0.0.0/0"], ip: ["*"] }] }, check: "invalid-selector", at: '"0.0.0.0/0"', message: /use "\*" for every address or "autogroup:internet" for exit-node traffic/ },
+            { name: "app towards the internet", policy: { grants: [{ src: ["group:eng"], dst: ["autogroup:internet"], app: { "example.com/cap/x": [{}] } }] }, check: "invalid-value", at: '{\n        "example.com/cap/x"', message: /application capabilities cannot apply to autogroup:internet/ },
+            { name: "capability name with a scheme", policy: { grants: [{ src: ["group:eng"], dst: ["tag:db"], app: { "https://example.com/cap/x": [{}] } }] }, check: "invalid-value", at: "[\n          {}", message: /"https:\/\/example.com\/cap\/x" is not a capability name; write "domain\/path"/ },
+            { name: "port 0 in ip", policy: { grants: [{ src: ["group:eng"], dst: ["tag:db"], ip: ["tcp:0"] }] }, check: "invalid-ports", at: '"tcp:0"', message: /starts at port 0/ },
             { name: "app not an object", policy: { grants: [{ src: ["group:eng"], dst: ["tag:db"], app: ["cap"] }] }, check: "wrong-type", at: '[\n        "cap"', message: /^grants\[0\]\.app: must be an object, not a list$/ },
         ],
     },
@@ -130,6 +140,7 @@ const TABLES: SectionTable[] = [
             { name: "wildcard destination", policy: { ssh: [{ action: "check", src: ["group:eng"], dst: ["*"], users: ["root"] }] }, check: "invalid-selector", at: '"*"', message: /"\*" is "\*", which is not allowed in an SSH destination/ },
             { name: "group destination", policy: { ssh: [{ action: "check", src: ["group:eng"], dst: ["group:ops"], users: ["root"] }] }, check: "invalid-selector", at: '"group:ops"', after: '"ssh"', message: /is a group, which is not allowed in an SSH destination/ },
             { name: "nonroot as source", policy: { ssh: [{ action: "check", src: ["autogroup:nonroot"], dst: ["tag:db"], users: ["root"] }] }, check: "invalid-selector", at: '"autogroup:nonroot"', message: /not allowed in an SSH source/ },
+            { name: "tag reaching autogroup:self", policy: { ssh: [{ action: "accept", src: ["tag:web"], dst: ["autogroup:self"], users: ["deploy"] }] }, check: "invalid-selector", at: '"tag:web"', after: '"ssh"', message: /"tag:web" is a tag, but the rule reaches autogroup:self/ },
             { name: "check from a tag", policy: { ssh: [{ action: "check", src: ["tag:web"], dst: ["tag:db"], users: ["root"] }] }, check: "invalid-value", at: '"tag:web"', after: '"ssh"', message: /cannot re-authenticate, so "check" cannot apply/ },
             { name: "checkPeriod over 168h", policy: { ssh: [{ action: "check", src: ["group:eng"], dst: ["tag:db"], users: ["root"], checkPeriod: "200h" }] }, check: "invalid-value", at: '"200h"', message: /"200h" is outside the allowed 1m to 168h/ },
             { name: "checkPeriod under 1m", policy: { ssh: [{ action: "check", src: ["group:eng"], dst: ["tag:db"], users: ["root"], checkPeriod: "30s" }] }, check: "invalid-value", at: '"30s"', message: /outside the allowed/ },
@@ -142,9 +153,16 @@ const TABLES: SectionTable[] = [
     },
     {
         section: "nodeAttrs",
-        valid: { nodeAttrs: [{ target: ["tag:web"], attr: ["funnel"] }, { target: ["group:eng"], app: { "tailscale.com/app-connectors": [] } }] },
+        valid: {
+            nodeAttrs: [
+                { target: ["tag:web"], attr: ["funnel"] },
+                { target: ["group:eng"], app: { "tailscale.com/app-connectors": [] } },
+                { target: ["group:ops"], ipPool: ["100.81.0.0/16"] },
+            ],
+        },
         invalid: [
             { name: "no attr", policy: { nodeAttrs: [{ target: ["tag:web"] }] }, check: "missing-field", at: "{\n      \"target\"", message: /has neither "attr" nor "app"/ },
+            { name: "ipPool entry not a prefix", policy: { nodeAttrs: [{ target: ["group:ops"], ipPool: ["100.81.0.1"] }] }, check: "invalid-value", at: '"100.81.0.1"', message: /"100.81.0.1" is not a CIDR prefix; an ipPool lists prefixes/ },
             { name: "internet target", policy: { nodeAttrs: [{ target: ["autogroup:internet"], attr: ["funnel"] }] }, check: "invalid-selector", at: '"autogroup:internet"', message: /not allowed in a nodeAttrs target/ },
         ],
     },

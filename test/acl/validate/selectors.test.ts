@@ -136,7 +136,8 @@ describe("acl port and protocol grammar", () => {
     const PORTS: Array<[string, RegExp | undefined]> = [
         ["*", undefined],
         ["22", undefined],
-        ["0", undefined],
+        ["0", /"0" starts at port 0; ports start at 1/],
+    ["0-80", /starts at port 0/],
         ["65535", undefined],
         ["80,443", undefined],
         ["1000-2000,8080", undefined],
