@@ -1,5 +1,6 @@
-/** Running the checks: over an already parsed policy, or straight from text. */
+/** Running the checks and the file's own tests: over an already parsed policy, or straight from text. */
 import { ALL_CHECKS, type AnalyzeOptions } from "./checks";
+import { runPolicyTests, type PolicyTestReport } from "./evaluate";
 import type { PolicyFinding } from "./findings";
 import { compareLocations } from "./location";
 import { parsePolicy, type ParsedPolicy } from "./parse";
@@ -7,20 +8,38 @@ import { isRecord } from "./walk";
 
 export type { AnalyzeOptions } from "./checks";
 
-/**
- * Runs every check on a parsed policy. A policy with syntax errors yields just those errors.
- * Findings are ordered by position; findings at the same position keep check order.
- */
-export function checkPolicy(parsed: ParsedPolicy, options: AnalyzeOptions = {}): PolicyFinding[] {
-    if (parsed.errors.length > 0 || !isRecord(parsed.value)) return [...parsed.errors];
-    const doc = parsed.value;
-    const findings = ALL_CHECKS.flatMap((check) => check(parsed, doc, options));
-    // A finding without a position (a path the locator could not resolve) falls back to the file start.
-    const located = findings.map((f) => (f.location === undefined ? { ...f, location: { file: parsed.file, line: 1, column: 1 } } : f));
-    return located.sort((a, b) => compareLocations(a.location, b.location));
+/** Every finding about a policy, and the outcome of its own `tests` and `sshTests`. */
+export interface PolicyAnalysis {
+    findings: PolicyFinding[];
+    tests: PolicyTestReport;
 }
 
-/** Parse + run every check; syntax errors come back as findings with check "syntax". Never throws on any string input. */
+const NO_TESTS_RUN: PolicyTestReport = { passed: 0, failed: [], skipped: 0 };
+
+/**
+ * Runs every check and the file's own tests on a parsed policy; each failing test assertion is a
+ * "test-failed" finding at the assertion. A policy with syntax errors yields just those errors.
+ * Findings are ordered by position; findings at the same position keep check order.
+ */
+export function analyzeParsedPolicy(parsed: ParsedPolicy, options: AnalyzeOptions = {}): PolicyAnalysis {
+    if (parsed.errors.length > 0 || !isRecord(parsed.value)) return { findings: [...parsed.errors], tests: NO_TESTS_RUN };
+    const doc = parsed.value;
+    const tests = runPolicyTests(parsed);
+    const findings = ALL_CHECKS.flatMap((check) => check(parsed, doc, options));
+    for (const failure of tests.failed) {
+        findings.push({ check: "test-failed", message: failure.message, location: failure.location });
+    }
+    // A finding without a position (a path the locator could not resolve) falls back to the file start.
+    const located = findings.map((f) => (f.location === undefined ? { ...f, location: { file: parsed.file, line: 1, column: 1 } } : f));
+    return { findings: located.sort((a, b) => compareLocations(a.location, b.location)), tests };
+}
+
+/** The findings of analyzeParsedPolicy. */
+export function checkPolicy(parsed: ParsedPolicy, options: AnalyzeOptions = {}): PolicyFinding[] {
+    return analyzeParsedPolicy(parsed, options).findings;
+}
+
+/** Parse + run every check and test; syntax errors come back as findings with check "syntax". Never throws on any string input. */
 export function analyzePolicy(text: string, file?: string, options?: AnalyzeOptions): PolicyFinding[] {
     return checkPolicy(parsePolicy(text, file), options);
 }

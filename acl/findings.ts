@@ -1,30 +1,34 @@
 /** What the analyser reports: one finding per problem, each naming the check that raised it. */
 import type { SourceLocation } from "./location";
 
-/** Problems Tailscale would reject (or silently misread): the policy file does not follow the documented grammar. */
-export type PolicyValidationId =
-    /** HuJSON does not parse, or the top level is not an object. */
-    | "syntax"
-    /** A group:, tag:, host, posture: or ipset: name used but not defined. */
-    | "undefined-reference"
-    /** A key the section (or its entries) does not define, or a known key written with different case. */
-    | "unknown-key"
-    /** A value of the wrong JSON type, e.g. a string where a list is expected. */
-    | "wrong-type"
-    /** A required field is absent, e.g. a grant without "ip" or "app". */
-    | "missing-field"
-    /** A value outside its allowed set: an action, a checkPeriod, a host address, a route prefix. */
-    | "invalid-value"
-    /** A malformed selector, or a selector kind not allowed where it appears. */
-    | "invalid-selector"
-    /** A malformed port list, a port out of range, a reversed range, or ports on a protocol without ports. */
-    | "invalid-ports"
-    /** A protocol that is neither a known name nor an IANA number 0-255. */
-    | "invalid-protocol"
-    /** A group with no members. */
-    | "empty-group"
-    /** A tag whose tagOwners list is empty. */
-    | "tag-without-owner";
+/**
+ * Problems Tailscale would reject (or silently misread): the policy file does not follow the documented grammar.
+ * - syntax: HuJSON does not parse, or the top level is not an object.
+ * - undefined-reference: a group:, tag:, host, posture: or ipset: name used but not defined.
+ * - unknown-key: a key the section (or its entries) does not define, or a known key written with different case.
+ * - wrong-type: a value of the wrong JSON type, e.g. a string where a list is expected.
+ * - missing-field: a required field is absent, e.g. a grant without "ip" or "app".
+ * - invalid-value: a value outside its allowed set: an action, a checkPeriod, a host address, a route prefix.
+ * - invalid-selector: a malformed selector, or a selector kind not allowed where it appears.
+ * - invalid-ports: a malformed port list, a port out of range, a reversed range, or ports on a protocol without ports.
+ * - invalid-protocol: a protocol that is neither a known name nor an IANA number 0-255.
+ * - empty-group: a group with no members.
+ * - tag-without-owner: a tag whose tagOwners list is empty.
+ */
+export const POLICY_VALIDATION_IDS = [
+    "syntax",
+    "undefined-reference",
+    "unknown-key",
+    "wrong-type",
+    "missing-field",
+    "invalid-value",
+    "invalid-selector",
+    "invalid-ports",
+    "invalid-protocol",
+    "empty-group",
+    "tag-without-owner",
+] as const;
+export type PolicyValidationId = (typeof POLICY_VALIDATION_IDS)[number];
 
 /** Hardening lints: valid policies that give away more access than they should (see checks/catalog.ts). */
 export type PolicyLintId =
@@ -48,7 +52,11 @@ export type PolicyLintId =
     | "no-device-posture"
     | "shadowed-rule";
 
-export type PolicyCheckId = PolicyValidationId | PolicyLintId;
+/** An assertion of the file's own `tests` or `sshTests` that the policy does not meet (Tailscale rejects the save). */
+export type PolicyTestId = "test-failed";
+
+export type PolicyCheckId = PolicyValidationId | PolicyLintId | PolicyTestId;
+export const POLICY_TEST_IDS: readonly PolicyTestId[] = ["test-failed"];
 
 export interface PolicyFinding {
     check: PolicyCheckId;

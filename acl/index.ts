@@ -3,9 +3,21 @@
  * rules, and render typed policy documents back to deterministic HuJSON.
  */
 export { formatLocation, type SourceLocation } from "./location";
-export type { PolicyCheckId, PolicyFinding, PolicyLintId, PolicyValidationId } from "./findings";
+export { POLICY_TEST_IDS, POLICY_VALIDATION_IDS } from "./findings";
+export type { PolicyCheckId, PolicyFinding, PolicyLintId, PolicyTestId, PolicyValidationId } from "./findings";
 export { parsePolicy, type ParsedPolicy } from "./parse";
-export { analyzePolicy, checkPolicy, type AnalyzeOptions } from "./analyze";
+export { analyzePolicy, analyzeParsedPolicy, checkPolicy, type AnalyzeOptions, type PolicyAnalysis } from "./analyze";
+export {
+    accessMatrix,
+    createEvaluator,
+    runPolicyTests,
+    PolicyEvaluator,
+    type AccessMatrix,
+    type PolicyTestReport,
+    type ReachResult,
+    type SshResult,
+    type TestFailure,
+} from "./evaluate";
 export { DEFAULT_MAX_CHECK_PERIOD_HOURS, LINT_CATALOG, type LintResponsibility, type LintSpec } from "./checks";
 export { AUTOGROUPS, autogroupSpec, CONTEXT_NAMES, type AutogroupSpec, type SelectorContext } from "./grammar/autogroups";
 export { PROTOCOL_NUMBERS, protocolNumber } from "./grammar/protocols";

@@ -3,9 +3,13 @@
  * tailnet-guard command line. Exit codes: 0 clean, 1 mandatory violations, 2 usage, parse or program errors.
  */
 import { Command, CommanderError, Option } from "commander";
+import * as fs from "fs";
+import * as path from "path";
 import { formatPreviewJson, formatPreviewText, OUTPUT_FORMATS, type OutputFormat } from "./format";
 import { PackConfigError, readPackConfigFile } from "./packConfig";
 import { PolicyPackStartError } from "./policyPackHost";
+import { auditPolicyFile, countAuditMandatory } from "./audit";
+import { AUDIT_FORMATS, formatAuditJson, formatAuditSarif, formatAuditText, type AuditFormat } from "./auditFormat";
 import { MATRIX_FORMATS, matrixOfFile, type MatrixFormat } from "./matrix";
 import { PolicyInputError } from "./policyInput";
 import { countMandatory, ProgramError, runPreview } from "./preview";
@@ -24,6 +28,20 @@ function isReportedError(error: unknown): error is Error {
         error instanceof PolicyPackStartError ||
         error instanceof PolicyInputError
     );
+}
+
+/** This package's version, for tool metadata in reports: the nearest package.json above this file. */
+function packageVersion(): string {
+    let dir = __dirname;
+    for (let depth = 0; depth < 4; depth++) {
+        const file = path.join(dir, "package.json");
+        if (fs.existsSync(file)) {
+            const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
+            if (pkg.name === "tailnet-guard" && typeof pkg.version === "string") return pkg.version;
+        }
+        dir = path.dirname(dir);
+    }
+    return "0.0.0";
 }
 
 export function buildProgram(out: (text: string) => void, setExit: (code: number) => void): Command {
@@ -46,6 +64,21 @@ export function buildProgram(out: (text: string) => void, setExit: (code: number
             const result = await runPreview({ dir, stack: opts.stack, packDir: opts.policyPack, packConfig, packConfigSource: opts.config });
             out(opts.format === "json" ? formatPreviewJson(result) : formatPreviewText(result));
             setExit(countMandatory(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN);
+        });
+
+    program
+        .command("audit")
+        .description("Check a tailnet policy file with the pack's policy-file rules and run its own tests and sshTests offline.")
+        .argument("<file>", "the tailnet policy file (HuJSON)")
+        .addOption(new Option("--format <format>", "output format").choices(AUDIT_FORMATS as string[]).default("text"))
+        .option("--config <file>", "policy pack config (levels and thresholds), as for `pulumi preview --policy-pack-config`")
+        .action((file: string, opts: { format: AuditFormat; config?: string }) => {
+            const packConfig = opts.config === undefined ? undefined : readPackConfigFile(opts.config);
+            const result = auditPolicyFile(file, packConfig, opts.config);
+            if (opts.format === "json") out(formatAuditJson(result));
+            else if (opts.format === "sarif") out(formatAuditSarif(result, packageVersion()));
+            else out(formatAuditText(result));
+            setExit(countAuditMandatory(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN);
         });
 
     program

@@ -17,11 +17,23 @@ import { SECURITY_WEBHOOK_EVENTS, WEBHOOK_EVENTS, WEBHOOK_PROVIDER_TYPES, type W
 export type ExternalTailnetRole = (typeof EXTERNAL_TAILNET_ROLES)[number];
 
 /**
- * Policy-file problems that Tailscale itself would reject when the file is saved: the component
- * refuses them up front so `pulumi up` never stops half-way. Risky-but-valid rules (allow-all, SSH
- * accept as root, broad tag owners) are left to the policy pack, which reports them.
+ * Policy-file problems that Tailscale itself would reject when the file is saved (a grammar error, an
+ * undefined name, a failing test of the file's own `tests`/`sshTests`): the component refuses them up
+ * front so `pulumi up` never stops half-way. Risky-but-valid rules (allow-all, SSH accept as root,
+ * broad tag owners) are left to the policy pack, which reports them at the level the organisation set.
  */
-const REJECTED_POLICY_FINDINGS: readonly PolicyCheckId[] = ["syntax", "undefined-reference"];
+const REJECTED_POLICY_FINDINGS: ReadonlySet<PolicyCheckId> = new Set<PolicyCheckId>([
+    "syntax",
+    "undefined-reference",
+    "unknown-key",
+    "wrong-type",
+    "missing-field",
+    "invalid-value",
+    "invalid-selector",
+    "invalid-ports",
+    "invalid-protocol",
+    "test-failed",
+]);
 
 /** A DNS nameserver: an address, optionally kept while an exit node is in use. */
 export interface TailnetNameserver {
@@ -258,10 +270,10 @@ export class HardenedTailnet extends pulumi.ComponentResource {
         }
         this.policyText = renderPolicy(policy, { header: args.policyHeader });
         const fileName = inlinePolicyFileName(`${name}-policy`);
-        const rejected = analyzePolicy(this.policyText, fileName).filter((f) => REJECTED_POLICY_FINDINGS.includes(f.check));
+        const rejected = analyzePolicy(this.policyText, fileName).filter((f) => REJECTED_POLICY_FINDINGS.has(f.check));
         if (rejected.length > 0) {
-            const details = rejected.map((f) => (f.location ? `${formatLocation(f.location)}: ${f.message}` : f.message)).join("; ");
-            throw new pulumi.ResourceError(`${component}: policy would be rejected by Tailscale: ${details}`, this, true);
+            const details = rejected.map((f) => (f.location ? `${formatLocation(f.location)}: ${f.message}` : f.message)).join("\n  ");
+            throw new pulumi.ResourceError(`${component}: policy would be rejected by Tailscale:\n  ${details}`, this, true);
         }
 
         // Every argument is checked: from here on, resources are registered.

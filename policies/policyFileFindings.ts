@@ -62,12 +62,18 @@ export function inlinePolicyFileName(resourceName: string): string {
  * A resource rule over `tailscale.Acl` that reports the findings of one policy-file check (or of
  * several). The rule's config is passed to the analysis as thresholds (see analyzeOptionsFrom).
  */
-export function policyFileRule(meta: RuleMetadata, check: PolicyCheckId | readonly PolicyCheckId[]): ResourceRule {
+/** A rule over the policy file, naming the acl/ checks whose findings it reports (so `audit` can map findings to rules). */
+export interface PolicyFileRule extends ResourceRule {
+    policyFileChecks: readonly PolicyCheckId[];
+}
+
+export function policyFileRule(meta: RuleMetadata, check: PolicyCheckId | readonly PolicyCheckId[]): PolicyFileRule {
     const checks: ReadonlySet<PolicyCheckId> = new Set(typeof check === "string" ? [check] : check);
     return {
         ...meta,
         kind: "resource",
         resourceTypes: [TAILSCALE_TYPES.acl],
+        policyFileChecks: [...checks],
         check(resource, config) {
             const text = resource.props.acl;
             if (typeof text !== "string") {
@@ -89,7 +95,7 @@ export interface LintRuleDetails {
 }
 
 /** A rule for one hardening lint: responsibility, level, severity, description and url come from the lint catalog. */
-export function policyFileLintRule(lint: PolicyLintId, details: LintRuleDetails): ResourceRule {
+export function policyFileLintRule(lint: PolicyLintId, details: LintRuleDetails): PolicyFileRule {
     const spec = LINT_CATALOG[lint];
     return policyFileRule(
         {

@@ -3,24 +3,7 @@
  * of an `acls` destination, the `ip` entries of `grants` and the `proto` of `tests`.
  */
 
-/** IANA protocol numbers of the names the policy file accepts (https://tailscale.com/kb/1337/policy-syntax#acls). */
-export const PROTOCOL_NUMBERS: Readonly<Record<string, number>> = {
-    icmp: 1,
-    igmp: 2,
-    ipv4: 4,
-    "ip-in-ip": 4,
-    tcp: 6,
-    egp: 8,
-    igp: 9,
-    udp: 17,
-    gre: 47,
-    esp: 50,
-    ah: 51,
-    "ipv6-icmp": 58,
-    icmpv6: 58,
-    sctp: 132,
-    fc: 133,
-};
+import { PROTOCOL_NUMBERS, protocolNumber } from "../grammar/protocols";
 
 export const TCP = 6;
 export const UDP = 17;
@@ -42,12 +25,8 @@ export const ALL_PORTS: ReadonlyArray<PortRange> = [[0, 65535]];
 
 /** A protocol name ("tcp", case-insensitive) or IANA number ("6"); undefined when neither. */
 export function parseProtocol(text: string): number | undefined {
-    const lower = text.trim().toLowerCase();
-    if (/^\d{1,3}$/.test(lower)) {
-        const value = Number(lower);
-        return value <= 255 ? value : undefined;
-    }
-    return Object.prototype.hasOwnProperty.call(PROTOCOL_NUMBERS, lower) ? PROTOCOL_NUMBERS[lower] : undefined;
+    // One grammar for the validator and the evaluator: a protocol the validator rejects matches nothing here.
+    return protocolNumber(text);
 }
 
 function parsePortNumber(text: string): number | undefined {

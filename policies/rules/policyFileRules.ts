@@ -1,5 +1,5 @@
 /** The rules over the tailnet policy file (`tailscale.Acl`), each reporting the findings of one acl/ check (or check family). */
-import type { Rule } from "../rule";
+import type { PolicyFileRule } from "../policyFileFindings";
 import { policyFileAllowAll } from "./policyFileAllowAll";
 import { policyFileAutoApprovers } from "./policyFileAutoApprovers";
 import { policyFileBroadAccessToTagged } from "./policyFileBroadAccessToTagged";
@@ -24,6 +24,7 @@ import { policyFileTagOwners } from "./policyFileTagOwners";
 import { policyFileTagsWithoutOwners } from "./policyFileTagsWithoutOwners";
 import { policyFileTests } from "./policyFileTests";
 import { policyFileTestsBothWays } from "./policyFileTestsBothWays";
+import { policyFileTestsPass } from "./policyFileTestsPass";
 
 export {
     policyFileAllowAll,
@@ -50,10 +51,11 @@ export {
     policyFileTagsWithoutOwners,
     policyFileTests,
     policyFileTestsBothWays,
+    policyFileTestsPass,
 };
 
 /** In report order: the file must parse and follow the grammar, then the access, SSH, ownership and test lints. */
-export const policyFileRules: readonly Rule[] = [
+export const policyFileRules: readonly PolicyFileRule[] = [
     policyFileSyntax,
     policyFileSchema,
     policyFileReferences,
@@ -72,6 +74,7 @@ export const policyFileRules: readonly Rule[] = [
     policyFileEmptyGroups,
     policyFileAutoApprovers,
     policyFileShadowedRules,
+    policyFileTestsPass,
     policyFileTests,
     policyFileTestsBothWays,
     policyFileSshTests,

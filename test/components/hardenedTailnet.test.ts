@@ -238,6 +238,25 @@ describe("components: HardenedTailnet", () => {
         );
     });
 
+    it("runs the policy's own tests first: a failing test refuses the component with the report", async () => {
+        const failing: PolicyDocument = {
+            ...policy,
+            tests: [{ src: "alice@example.com", accept: ["tag:server:22"], deny: ["tag:server:443", "tag:server:22"] }],
+            sshTests: [{ src: "alice@example.com", dst: ["tag:server"], check: ["root"] }],
+        };
+        await expectRefused(registrations, "ht-failing-tests", () => new mod.HardenedTailnet("ht-failing-tests", { policy: failing }), [
+            "rejected by Tailscale",
+            // The deny of port 22 fails: grants[0] allows it; the SSH check fails: no ssh rule at all.
+            "tests[0]: alice@example.com -> tag:server:22 over tcp should be denied but is accepted: it is allowed by grants[0]",
+            "sshTests[0]: SSH from alice@example.com to tag:server as root should be accepted only after a check but is denied: no rule matched",
+        ]);
+        // The passing assertions are not reported.
+        const passing = new mod.HardenedTailnet("ht-passing-tests", {
+            policy: { ...policy, tests: [{ src: "alice@example.com", accept: ["tag:server:22"], deny: ["tag:server:443"] }] },
+        });
+        assert.ok(passing.policyText.includes('"tests"'));
+    });
+
     it("refuses bad emails, nameservers, domains and key expiry, naming field and fix", async () => {
         const cases: [string, () => unknown, string[]][] = [
             ["ht-bad1", () => new mod.HardenedTailnet("ht-bad1", { policy, contacts: { account: "it-at-example" } }), ["contacts.account", '"it-at-example"', "email address"]],
