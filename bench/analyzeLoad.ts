@@ -10,7 +10,7 @@ import { collectResources, defaultPackDir, toAnalyzedResources } from "../cli/pr
 import { figure, sideBySide, timeMs } from "./stats";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-export const NOOP_PACK = path.join(ROOT, "bench", "noop-pack");
+export const NOOP_PACK = path.join(ROOT, "bench", "pack", "noop-pack");
 
 async function analyzeAll(packDir: string, resources: AnalyzedResource[]): Promise<number> {
     const host = await PolicyPackHost.start({ packDir });

@@ -1,8 +1,9 @@
-/** Renders preview results for people (text) and machines (json). */
+/** Renders preview results for people (text, markdown) and machines (json), with the responsibility coverage. */
+import { computeCoverage, renderCoverageMarkdown } from "./coverage";
 import { countMandatory, type PreviewResult } from "./preview";
 
-export type OutputFormat = "text" | "json";
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json"];
+export type OutputFormat = "text" | "json" | "markdown";
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "markdown"];
 
 export function formatPreviewJson(result: PreviewResult): string {
     return (
@@ -16,6 +17,7 @@ export function formatPreviewJson(result: PreviewResult): string {
                     urn,
                     message,
                 })),
+                coverage: computeCoverage(result),
             },
             null,
             2,
@@ -54,4 +56,41 @@ export function formatPreviewText(result: PreviewResult): string {
             : `Result: blocked (${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}, ${others} advisory)`,
     );
     return lines.join("\n") + "\n";
+}
+
+/** A cell of a markdown table: pipes escaped, line breaks as <br>. */
+function cell(text: string): string {
+    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+/** For a pull-request comment or an audit file: the verdict, the resources, the violations, then the R1-R6 coverage. */
+export function formatPreviewMarkdown(result: PreviewResult): string {
+    const mandatory = countMandatory(result);
+    const lines: string[] = [
+        `# tailnet-guard preview of ${result.project}/${result.stack}`,
+        "",
+        `Policy pack ${result.pack.name}@${result.pack.version}: **${mandatory === 0 ? "passed" : "blocked"}** ` +
+            `(${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}, ${result.violations.length - mandatory} advisory).`,
+        "",
+        `## Resources (${result.resources.length})`,
+        "",
+        "| Type | Name |",
+        "| --- | --- |",
+        ...result.resources.map((r) => `| ${cell(r.type)} | ${cell(r.name)} |`),
+        "",
+        `## Violations (${result.violations.length})`,
+        "",
+    ];
+    if (result.violations.length === 0) {
+        lines.push("None.");
+    } else {
+        lines.push("| Level | Policy | Responsibility | Resource | Message |", "| --- | --- | --- | --- | --- |");
+        for (const v of result.violations) {
+            lines.push(`| ${v.enforcementLevel} | ${cell(v.policy)} | ${v.responsibility} | ${cell(v.urn)} | ${cell(v.message)} |`);
+        }
+    }
+    lines.push("");
+    // The coverage report starts with its own level-1 heading; demote it under this document's title.
+    const coverage = renderCoverageMarkdown(computeCoverage(result)).replace(/^(#+) /gm, "#$1 ");
+    return lines.join("\n") + "\n" + coverage;
 }

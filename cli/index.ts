@@ -5,7 +5,8 @@
 import { Command, CommanderError, Option } from "commander";
 import * as fs from "fs";
 import * as path from "path";
-import { formatPreviewJson, formatPreviewText, OUTPUT_FORMATS, type OutputFormat } from "./format";
+import { formatPreviewJson, formatPreviewMarkdown, formatPreviewText, OUTPUT_FORMATS, type OutputFormat } from "./format";
+import { POLICIES_FORMATS, renderPolicies, type PoliciesFormat } from "./policiesCommand";
 import { PackConfigError, readPackConfigFile } from "./packConfig";
 import { PolicyPackStartError } from "./policyPackHost";
 import { auditPolicyFile, countAuditMandatory } from "./audit";
@@ -62,7 +63,8 @@ export function buildProgram(out: (text: string) => void, setExit: (code: number
         .action(async (dir: string, opts: { format: OutputFormat; config?: string; stack: string; policyPack?: string }) => {
             const packConfig = opts.config === undefined ? undefined : readPackConfigFile(opts.config);
             const result = await runPreview({ dir, stack: opts.stack, packDir: opts.policyPack, packConfig, packConfigSource: opts.config });
-            out(opts.format === "json" ? formatPreviewJson(result) : formatPreviewText(result));
+            const render = { json: formatPreviewJson, markdown: formatPreviewMarkdown, text: formatPreviewText }[opts.format];
+            out(render(result));
             setExit(countMandatory(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN);
         });
 
@@ -79,6 +81,15 @@ export function buildProgram(out: (text: string) => void, setExit: (code: number
             else if (opts.format === "sarif") out(formatAuditSarif(result, packageVersion()));
             else out(formatAuditText(result));
             setExit(countAuditMandatory(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN);
+        });
+
+    program
+        .command("policies")
+        .description("List every rule of the policy pack: responsibility, level, severity, resource types, settings and defaults.")
+        .addOption(new Option("--format <format>", "output format").choices(POLICIES_FORMATS as string[]).default("text"))
+        .action((opts: { format: PoliciesFormat }) => {
+            out(renderPolicies(opts.format));
+            setExit(EXIT_CLEAN);
         });
 
     program

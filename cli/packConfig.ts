@@ -6,6 +6,7 @@
  * Checked against the schemas the pack reports, as the Pulumi CLI does before it calls Configure.
  */
 import * as fs from "fs";
+import { configValueErrors, type ConfigValueSchema } from "../policies/configValidation";
 import type { AnalyzerInfo, EnforcementLevel, PolicyConfig } from "./policyPackHost";
 
 export class PackConfigError extends Error {
@@ -36,36 +37,6 @@ function checkLevel(where: string, value: unknown): EnforcementLevel {
         throw new PackConfigError(`${where}: enforcement level ${JSON.stringify(value)} is not one of ${LEVELS.join(", ")}`);
     }
     return value as EnforcementLevel;
-}
-
-function typeOf(value: unknown): string {
-    if (Array.isArray(value)) return "array";
-    if (value === null) return "null";
-    if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-    return typeof value;
-}
-
-function checkValue(where: string, schema: Record<string, unknown>, value: unknown): void {
-    const expected = schema.type as string | undefined;
-    const actual = typeOf(value);
-    const fits = expected === undefined || actual === expected || (expected === "number" && actual === "integer");
-    if (!fits) {
-        throw new PackConfigError(`${where} is ${JSON.stringify(value)} (${actual}): expected ${expected}`);
-    }
-    if (typeof value === "number") {
-        if (typeof schema.minimum === "number" && value < schema.minimum) {
-            throw new PackConfigError(`${where} is ${value}: the minimum is ${schema.minimum}`);
-        }
-        if (typeof schema.maximum === "number" && value > schema.maximum) {
-            throw new PackConfigError(`${where} is ${value}: the maximum is ${schema.maximum}`);
-        }
-    }
-    if (Array.isArray(schema.enum) && !schema.enum.includes(value)) {
-        throw new PackConfigError(`${where} is ${JSON.stringify(value)}: expected one of ${JSON.stringify(schema.enum)}`);
-    }
-    if (Array.isArray(value) && typeof schema.items === "object" && schema.items !== null) {
-        value.forEach((item, i) => checkValue(`${where}[${i}]`, schema.items as Record<string, unknown>, item));
-    }
 }
 
 /** Validates raw config against the pack's policies and returns what Configure takes. */
@@ -102,14 +73,18 @@ export function normalisePackConfig(raw: unknown, info: AnalyzerInfo, source = "
         const level = enforcementLevel === undefined ? result[name]?.enforcementLevel ?? policy.enforcementLevel : checkLevel(where, enforcementLevel);
         const schema = policy.configSchema?.properties ?? {};
         for (const [key, value] of Object.entries(properties)) {
-            const propertySchema = schema[key] as Record<string, unknown> | undefined;
+            // Own properties only: "constructor" or "__proto__" must not find Object.prototype members.
+            const propertySchema = Object.prototype.hasOwnProperty.call(schema, key) ? (schema[key] as ConfigValueSchema) : undefined;
             if (!propertySchema) {
                 const known = Object.keys(schema);
                 throw new PackConfigError(
                     `${where}: unknown setting "${key}"` + (known.length ? `; settings are ${known.join(", ")}` : "; this policy takes none"),
                 );
             }
-            checkValue(`${where}.${key}`, propertySchema, value);
+            const [problem] = configValueErrors(`${where}.${key}`, propertySchema, value);
+            if (problem !== undefined) {
+                throw new PackConfigError(problem);
+            }
         }
         result[name] = { enforcementLevel: level, ...properties };
     }

@@ -82,7 +82,11 @@ export function readProject(dir: string, stack = "dev"): ProjectSettings {
     const stackFile = path.join(absolute, `Pulumi.${stack}.yaml`);
     if (fs.existsSync(stackFile)) {
         const stackSettings = readYaml(stackFile);
-        for (const [key, value] of Object.entries((stackSettings.config ?? {}) as Record<string, unknown>)) {
+        const stackConfig = stackSettings.config ?? {};
+        if (typeof stackConfig !== "object" || stackConfig === null || Array.isArray(stackConfig)) {
+            throw new ProjectError(`${stackFile}: "config" must be a mapping of keys to values`);
+        }
+        for (const [key, value] of Object.entries(stackConfig as Record<string, unknown>)) {
             const qualified = qualify(name, key);
             if (typeof value === "object" && value !== null && "secure" in (value as object)) {
                 // Encrypted by the stack's secrets provider: unreadable offline. The program sees a

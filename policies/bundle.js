@@ -1,12 +1,14 @@
 // "prepack" for `pulumi policy publish`, which packs this directory with `npm pack`: copies the compiled
 // pack (../dist/policies and the ../dist/acl it loads lazily) into ./bundle so the tarball is
-// self-contained. Run `npx tsc -p .` at the repository root first.
+// self-contained. Run `npx tsc -p .` at the repository root first. `--out <dir>` writes the bundle
+// elsewhere (the publishing test uses it to check the bundle without touching this directory).
 "use strict";
 const fs = require("fs");
 const path = require("path");
 
 const dist = path.join(__dirname, "..", "dist");
-const bundle = path.join(__dirname, "bundle");
+const outFlag = process.argv.indexOf("--out");
+const bundle = outFlag >= 0 && process.argv[outFlag + 1] ? path.resolve(process.argv[outFlag + 1]) : path.join(__dirname, "bundle");
 for (const part of ["policies", "acl"]) {
     const from = path.join(dist, part);
     if (!fs.existsSync(path.join(from, "index.js"))) {

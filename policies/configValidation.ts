@@ -20,7 +20,22 @@ function fits(expected: string, value: unknown): boolean {
     return actual === expected || (expected === "number" && actual === "integer");
 }
 
-function checkValue(where: string, schema: Pick<ConfigProperty, "type" | "minimum" | "maximum" | "enum" | "items">, value: unknown, errors: string[]): void {
+/** The JSON-schema subset policy config uses; also what GetAnalyzerInfo reports for any pack. */
+export type ConfigValueSchema = Pick<ConfigProperty, "type" | "minimum" | "maximum" | "enum" | "items">;
+
+/** Problems with one setting's value against its schema; empty when it fits. Shared with the CLI's config check. */
+export function configValueErrors(where: string, schema: ConfigValueSchema, value: unknown): string[] {
+    const errors: string[] = [];
+    checkValue(where, schema, value, errors);
+    return errors;
+}
+
+function checkValue(where: string, schema: ConfigValueSchema, value: unknown, errors: string[]): void {
+    // A gRPC Struct number is a double, so NaN and infinities can arrive; no setting means either.
+    if (typeof value === "number" && !Number.isFinite(value)) {
+        errors.push(`${where} is ${String(value)}: expected a finite ${schema.type === "integer" ? "integer" : "number"}`);
+        return;
+    }
     if (!fits(schema.type, value)) {
         errors.push(`${where} is ${JSON.stringify(value)} (${typeOf(value)}): expected ${schema.type === "integer" ? "an integer" : `a ${schema.type}`}`);
         return;
@@ -50,7 +65,8 @@ export function ruleConfigErrors(rule: Rule, supplied: RuleConfig): string[] {
         if (key === "enforcementLevel") {
             continue;
         }
-        const property = schema[key];
+        // Own properties only: "constructor" or "__proto__" must not find Object.prototype members.
+        const property = Object.prototype.hasOwnProperty.call(schema, key) ? schema[key] : undefined;
         if (!property) {
             const known = Object.keys(schema);
             errors.push(

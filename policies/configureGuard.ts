@@ -1,13 +1,18 @@
 /**
- * Rejects invalid policy config at Configure. @pulumi/policy's Configure handler stores any config it is
+ * Wraps the Analyzer gRPC handlers @pulumi/policy registers, for two things the SDK does not offer:
+ *
+ * 1. Rejecting invalid policy config at Configure. @pulumi/policy's Configure handler stores any config it is
  * sent (node_modules/@pulumi/policy/server.js, `configure`), and the SDK offers no hook, so the pack wraps
  * that handler where the SDK registers it: on the @grpc/grpc-js Server the SDK itself loads. A bad config
  * then fails the Configure call with INVALID_ARGUMENT and a message naming the policy, the setting, the
  * value and what is expected. evaluate.ts checks config again at use, in case this wrapping is bypassed.
+ * 2. Reading which input values are secret before the SDK unwraps them (see secretValues.ts), so that no
+ *    violation message quotes a secret.
  */
 import * as path from "path";
 import { packConfigErrors, ENFORCEMENT_LEVELS } from "./configValidation";
 import type { Rule } from "./rule";
+import { forgetSecrets, rememberSecrets, secretStringsOf } from "./secretValues";
 
 /** Proto enum order of pulumirpc.EnforcementLevel. */
 const PROTO_LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
@@ -51,6 +56,61 @@ export function validatingConfigure(rules: readonly Rule[], original: Handler, i
     };
 }
 
+interface StructLike {
+    toJavaScript(): Record<string, unknown>;
+}
+interface ResourceMessage {
+    getUrn(): string;
+    getProperties(): StructLike | undefined;
+    getProvider?(): { getUrn(): string; getProperties(): StructLike | undefined } | undefined;
+}
+type AnyHandler = (call: { request: unknown }, callback: (...args: unknown[]) => void) => unknown;
+
+/** URN -> secret values of the resource and of its provider, from a request in wire form. */
+function secretsByUrn(resources: ResourceMessage[]): Array<[string, string[]]> {
+    const entries: Array<[string, string[]]> = [];
+    for (const resource of resources) {
+        const secrets = secretStringsOf(resource.getProperties()?.toJavaScript());
+        const provider = resource.getProvider?.();
+        if (provider) {
+            const providerSecrets = secretStringsOf(provider.getProperties()?.toJavaScript());
+            secrets.push(...providerSecrets);
+            entries.push([provider.getUrn(), providerSecrets]);
+        }
+        entries.push([resource.getUrn(), secrets]);
+    }
+    return entries;
+}
+
+/** Records the request's secret values for as long as the SDK's handler takes to answer. */
+export function rememberingSecrets(original: AnyHandler, resourcesOf: (request: unknown) => ResourceMessage[]): AnyHandler {
+    return (call, callback) => {
+        let entries: Array<[string, string[]]> = [];
+        try {
+            entries = secretsByUrn(resourcesOf(call.request));
+        } catch {
+            entries = [];
+        }
+        entries.forEach(([urn, secrets]) => rememberSecrets(urn, secrets));
+        let done = false;
+        const finish = () => {
+            if (!done) {
+                done = true;
+                entries.forEach(([urn]) => forgetSecrets(urn));
+            }
+        };
+        try {
+            return original(call, (...args: unknown[]) => {
+                finish();
+                callback(...args);
+            });
+        } catch (error) {
+            finish();
+            throw error;
+        }
+    };
+}
+
 let installed = false;
 
 /** Wraps the Configure handler of the Analyzer service the SDK is about to register. Call before `new PolicyPack`. */
@@ -68,8 +128,16 @@ export function installConfigureValidation(rules: readonly Rule[]): void {
     grpc.Server.prototype.addService = function (service: unknown, implementation: Record<string, unknown>) {
         const configure = implementation.configure;
         const isAnalyzer = typeof implementation.analyze === "function" && typeof configure === "function";
+        const single = (request: unknown) => [request as ResourceMessage];
+        const stack = (request: unknown) => (request as { getResourcesList(): ResourceMessage[] }).getResourcesList();
         const wrapped = isAnalyzer
-            ? { ...implementation, configure: validatingConfigure(rules, configure as Handler, grpc.status.INVALID_ARGUMENT) }
+            ? {
+                  ...implementation,
+                  configure: validatingConfigure(rules, configure as Handler, grpc.status.INVALID_ARGUMENT),
+                  analyze: rememberingSecrets(implementation.analyze as AnyHandler, single),
+                  analyzeStack: rememberingSecrets(implementation.analyzeStack as AnyHandler, stack),
+                  remediate: rememberingSecrets(implementation.remediate as AnyHandler, single),
+              }
             : implementation;
         return addService.call(this, service, wrapped);
     };

@@ -11,7 +11,7 @@ export type Outcome =
     /** Checked: each finding is a violation at the rule's level (none = compliant). */
     | { kind: "checked"; violations: Array<{ message: string; urn?: string; level?: "advisory" }> }
     /** A value the rule needs is unknown during preview: reported at advisory level. */
-    | { kind: "unknown"; message: string }
+    | { kind: "unknown"; message: string; urn?: string }
     /** The rule's config is invalid or the rule threw: reported as a violation at mandatory level (fail closed). */
     | { kind: "error"; message: string };
 
@@ -31,7 +31,7 @@ function sdkUnknownPath(error: unknown): string | undefined {
 
 function failure(ruleName: string, error: unknown, resourceName: string): Outcome {
     if (error instanceof UnknownPropertyError) {
-        return { kind: "unknown", message: cannotVerifyMessage(error) };
+        return { kind: "unknown", message: cannotVerifyMessage(error), urn: error.urn };
     }
     const sdkPath = sdkUnknownPath(error);
     if (sdkPath !== undefined) {
@@ -55,9 +55,9 @@ function isOutcome(value: RuleConfig | Outcome): value is Outcome {
 
 /** A guarded view of a resource: reading an unknown input, or an unknown provider input, throws UnknownPropertyError. */
 export function guardResource<R extends ResourceUnderTest>(resource: R): R {
-    const guarded: R = { ...resource, props: guardUnknowns(resource.props, resource.name) };
+    const guarded: R = { ...resource, props: guardUnknowns(resource.props, resource.name, "", resource.urn) };
     if (resource.provider) {
-        guarded.provider = { ...resource.provider, props: guardUnknowns(resource.provider.props, resource.provider.name) };
+        guarded.provider = { ...resource.provider, props: guardUnknowns(resource.provider.props, resource.provider.name, "", resource.provider.urn) };
     }
     return guarded;
 }

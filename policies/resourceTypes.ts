@@ -24,6 +24,7 @@ export const TAILSCALE_TYPES = {
     dnsSearchPaths: "tailscale:index/dnsSearchPaths:DnsSearchPaths",
     dnsSplitNameservers: "tailscale:index/dnsSplitNameservers:DnsSplitNameservers",
     awsExternalId: "tailscale:index/awsExternalId:AwsExternalId",
+    service: "tailscale:index/service:Service",
 } as const;
 
 /** The per-part DNS resources that must not be mixed with DnsConfiguration (which owns all of DNS). */

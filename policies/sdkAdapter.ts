@@ -13,6 +13,7 @@ import type {
 } from "@pulumi/policy";
 import { evaluateResourceRule, evaluateStackRule, remediateWithRule, type Outcome } from "./evaluate";
 import { RESPONSIBILITIES, type ResourceRule, type ResourceUnderTest, type Rule, type RuleConfig, type StackResource, type StackRule } from "./rule";
+import { redactSecrets, secretsOf } from "./secretValues";
 import { UNKNOWN, unwrapSdkProxy } from "./unknowns";
 
 /** The tag that carries a rule's responsibility through GetAnalyzerInfo to tools such as the CLI. */
@@ -74,23 +75,31 @@ function stackResource(r: PolicyResource): StackResource {
  * string form, hence the cast. "Cannot verify until apply" is advisory; a config or rule failure is
  * mandatory, whatever the policy's level, so that neither passes unseen.
  */
-function report(outcome: Outcome, rule: Rule, reportViolation: ReportViolation, defaultUrn?: string): void {
-    const reportAt = reportViolation as unknown as (violation: { message: string; enforcementLevel: string; urn?: string }) => void;
+function report(outcome: Outcome, rule: Rule, rawReport: ReportViolation, secrets: readonly string[], defaultUrn?: string): void {
+    const redact = (text: string) => redactSecrets(text, secrets);
+    const reportViolation = (message: string, urn?: string) => rawReport(redact(message), urn);
+    // The object form carries the whole text; the SDK prefixes the description only to the string form.
+    const reportAt = (level: string, message: string, urn?: string) =>
+        (rawReport as unknown as (v: { message: string; enforcementLevel: string; urn?: string }) => void)({
+            message: `${rule.description}\n${redact(message)}`,
+            enforcementLevel: level,
+            urn,
+        });
     switch (outcome.kind) {
         case "checked":
             for (const violation of outcome.violations) {
                 if (violation.level === "advisory") {
-                    reportAt({ message: `${rule.description}\n${violation.message}`, enforcementLevel: "advisory", urn: violation.urn ?? defaultUrn });
+                    reportAt("advisory", violation.message, violation.urn ?? defaultUrn);
                 } else {
                     reportViolation(violation.message, violation.urn ?? defaultUrn);
                 }
             }
             return;
         case "unknown":
-            reportAt({ message: `${rule.description}\n${outcome.message}`, enforcementLevel: "advisory", urn: defaultUrn });
+            reportAt("advisory", outcome.message, outcome.urn ?? defaultUrn);
             return;
         case "error":
-            reportAt({ message: `${rule.description}\n${outcome.message}`, enforcementLevel: "mandatory", urn: defaultUrn });
+            reportAt("mandatory", outcome.message, defaultUrn);
             return;
     }
 }
@@ -128,7 +137,8 @@ export function toSdkResourcePolicy(rule: ResourceRule): ResourceValidationPolic
             if (!types.has(args.type)) {
                 return;
             }
-            report(evaluateResourceRule(rule, underTest(args), args.getConfig<RuleConfig>()), rule, reportViolation);
+            const secrets = secretsOf([args.urn, ...(args.provider ? [args.provider.urn] : [])]);
+            report(evaluateResourceRule(rule, underTest(args), args.getConfig<RuleConfig>()), rule, reportViolation, secrets);
         },
     };
     if (rule.remediate) {
@@ -160,7 +170,8 @@ export function toSdkStackPolicy(rule: StackRule): StackValidationPolicy {
             if (!args.resources.some((r) => isTailscaleType(r.type))) {
                 args.notApplicable("the stack has no Tailscale resources");
             }
-            report(evaluateStackRule(rule, args.resources.map(stackResource), args.getConfig<RuleConfig>()), rule, reportViolation);
+            const secrets = secretsOf(args.resources.map((r) => r.urn));
+            report(evaluateStackRule(rule, args.resources.map(stackResource), args.getConfig<RuleConfig>()), rule, reportViolation, secrets);
         },
     };
 }

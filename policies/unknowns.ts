@@ -30,6 +30,8 @@ export class UnknownPropertyError extends Error {
     constructor(
         readonly resourceName: string,
         readonly path: string,
+        /** The URN of the resource, when the guard was given it. */
+        readonly urn?: string,
     ) {
         super(`${resourceName}.${path} is unknown until apply`);
         this.name = "UnknownPropertyError";
@@ -73,7 +75,7 @@ export function unguarded<T>(value: T): T {
  * A read-only view of `value` that throws UnknownPropertyError on reading an unknown sentinel.
  * `in`, Object.keys and Array.isArray behave as on the plain value.
  */
-export function guardUnknowns<T>(value: T, resourceName: string, path = ""): T {
+export function guardUnknowns<T>(value: T, resourceName: string, path = "", urn?: string): T {
     if (typeof value !== "object" || value === null) {
         return value;
     }
@@ -87,14 +89,14 @@ export function guardUnknowns<T>(value: T, resourceName: string, path = ""): T {
                 return field;
             }
             if (isUnknownSentinel(field)) {
-                throw new UnknownPropertyError(resourceName, pathOf(path, key));
+                throw new UnknownPropertyError(resourceName, pathOf(path, key), urn);
             }
             // Proxy invariant: a non-configurable, non-writable own data property must be returned as is.
             const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
             if (descriptor && "value" in descriptor && descriptor.configurable === false && descriptor.writable === false) {
                 return field;
             }
-            return guardUnknowns(field, resourceName, pathOf(path, key));
+            return guardUnknowns(field, resourceName, pathOf(path, key), urn);
         },
         set() {
             return false;

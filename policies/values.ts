@@ -1,5 +1,5 @@
 /** Small readers for resource inputs, which arrive as loosely typed JSON. */
-import { innermost, plainCopy } from "./unknowns";
+import { innermost, isUnknownSentinel, plainCopy, unguarded } from "./unknowns";
 
 export function isTrue(value: unknown): boolean {
     return value === true;
@@ -33,4 +33,14 @@ export function patched(props: Record<string, unknown>, changes: Record<string, 
 /** True for a non-empty string. */
 export function isNonEmptyString(value: unknown): value is string {
     return typeof value === "string" && value.trim().length > 0;
+}
+
+/**
+ * For presence checks only: true when the input is a non-empty string or a value computed from another
+ * resource (unknown during preview, such as a role's ARN). Reads without tripping the unknown guard: that a
+ * computed value will be set is known even when the value is not.
+ */
+export function isSetOrComputed(props: Record<string, unknown>, key: string): boolean {
+    const raw = (unguarded(props) as Record<string, unknown>)[key];
+    return isUnknownSentinel(raw) || isNonEmptyString(raw);
 }

@@ -1,6 +1,6 @@
 import type { ResourceRule, ResourceUnderTest } from "../rule";
 import { TAILSCALE_TYPES } from "../resourceTypes";
-import { isNonEmptyString, show } from "../values";
+import { isNonEmptyString, isSetOrComputed, show } from "../values";
 
 /**
  * Whether an input is kept secret by the engine. @pulumi/policy hands analyzers secret inputs already
@@ -41,7 +41,8 @@ export const logStreamCredentials: ResourceRule = {
             if (props.s3AuthenticationType !== "rolearn") {
                 messages.push(`s3AuthenticationType is ${show(props.s3AuthenticationType)}: use "rolearn" so Tailscale assumes a role instead of holding a key.`);
             }
-            if (!isNonEmptyString(props.s3RoleArn)) {
+            // The ARN usually comes from a role in the same stack, unknown until apply: computed counts as set.
+            if (!isSetOrComputed(props, "s3RoleArn")) {
                 messages.push("s3RoleArn is not set: give the ARN of the role Tailscale assumes to write logs.");
             }
             if (props.s3AccessKeyId !== undefined || props.s3SecretAccessKey !== undefined) {

@@ -10,12 +10,13 @@ const TAGGING_TYPES: readonly string[] = [
     TAILSCALE_TYPES.oauthClient,
     TAILSCALE_TYPES.federatedIdentity,
     TAILSCALE_TYPES.deviceTags,
+    TAILSCALE_TYPES.service,
 ];
 
 export const stackTagOwners: StackRule = {
     kind: "stack",
     name: "tags-owned-in-policy",
-    description: "Every tag given by an auth key, OAuth client, federated identity or DeviceTags must have an owner in the tailnet's policy file.",
+    description: "Every tag given by an auth key, OAuth client, federated identity, DeviceTags or Service must have an owner in the tailnet's policy file.",
     responsibility: "R5",
     severity: "high",
     enforcementLevel: "mandatory",

@@ -101,3 +101,33 @@ describe("rule metadata", () => {
         assert.deepStrictEqual([...new Set(allRules.map((r) => r.responsibility))].sort(), ["R1", "R2", "R3", "R4", "R5", "R6"]);
     });
 });
+
+describe("test coverage of the rules", () => {
+    it("every resource rule of this pack (not the policy-file rules) has a violating fixture that violates it", () => {
+        const { VIOLATING } = require("./violatingFixtures") as typeof import("./violatingFixtures");
+        const { policyFileRules } = require("../../policies/rules") as typeof import("../../policies/rules");
+        const policyFile = new Set(policyFileRules.map((r) => r.name));
+        const own = allRules.filter((r) => r.kind === "resource" && !policyFile.has(r.name)).map((r) => r.name);
+        assert.deepStrictEqual(Object.keys(VIOLATING).sort(), [...own].sort());
+        for (const rule of allRules) {
+            const fixture = VIOLATING[rule.name];
+            if (!fixture || rule.kind !== "resource") continue;
+            const outcome = evaluateResourceRule(rule, resource(fixture.type, "r", fixture.properties, { opts: { additionalSecretOutputs: fixture.additionalSecretOutputs } }));
+            assert.ok(outcome.kind === "checked" && outcome.violations.length > 0, `${rule.name}: ${JSON.stringify(outcome)}`);
+        }
+    });
+});
+
+describe("policies/configValidation edge values", () => {
+    it("rejects NaN and infinities for number settings", () => {
+        assert.deepStrictEqual(ruleConfigErrors(authKeyExpiry, { maxSeconds: Number.NaN }), ["auth-key-expiry.maxSeconds is NaN: expected a finite integer"]);
+        assert.strictEqual(ruleConfigErrors(authKeyExpiry, { maxSeconds: Infinity }).length, 1);
+    });
+
+    it('treats "constructor", "toString" and "__proto__" as unknown settings, not schema entries', () => {
+        for (const key of ["constructor", "toString", "hasOwnProperty", "__proto__"]) {
+            const settings = JSON.parse(`{"${key}": 1}`) as Record<string, unknown>;
+            assert.deepStrictEqual(ruleConfigErrors(authKeyExpiry, settings), [`auth-key-expiry: unknown setting "${key}"; its settings are maxSeconds`], key);
+        }
+    });
+});

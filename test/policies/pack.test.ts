@@ -7,6 +7,7 @@ import type { AnalyzedResource } from "../../cli/policyPackHost";
 import { UNKNOWN_VALUE, wireSecret } from "../../cli/wire";
 import { allRules } from "../../policies/rules";
 import { usePolicyPack } from "../support/packHarness";
+import { VIOLATING } from "./violatingFixtures";
 
 const STACK = "urn:pulumi:dev::demo";
 const tailscaleProvider = (properties: Record<string, unknown> = {}) => ({
@@ -76,6 +77,18 @@ describe("policy pack over gRPC (as the engine runs it)", () => {
             assert.ok(!diagnostics[0].message.includes(apiKey));
         });
 
+        it("never quotes a secret input, even where a rule quotes the value", async () => {
+            const endpoint = "not-a-url-SECRET-hook-4f2a";
+            const hook = res("tailscale:index/webhook:Webhook", "h", { endpointUrl: wireSecret(endpoint), subscriptions: ["policyUpdate"] });
+            const diagnostics = await pack.host.analyze(hook);
+            const https = diagnostics.find((d) => d.policyName === "webhook-https")!;
+            assert.match(https.message, /endpointUrl "\[secret\]" is not a valid URL/);
+            assert.ok(diagnostics.every((d) => !d.message.includes(endpoint)));
+            // The same value, not secret, is quoted: the redaction is by secretness, not by content.
+            const plain = await pack.host.analyze({ ...hook, urn: `${hook.urn}-plain`, properties: { endpointUrl: endpoint, subscriptions: [] } });
+            assert.ok(plain.some((d) => d.message.includes(endpoint)));
+        });
+
         it("reads secretness from the options the engine passes (additionalSecretOutputs), not from the unwrapped value", async () => {
             const token = "hec-token-0123456789";
             const props = { logType: "configuration", destinationType: "splunk", url: "https://splunk.example.com", token: wireSecret(token) };
@@ -98,6 +111,38 @@ describe("policy pack over gRPC (as the engine runs it)", () => {
         it("ignores resources no rule is about", async () => {
             assert.deepStrictEqual(await pack.host.analyze(res("random:index/randomPet:RandomPet", "pet", { length: 2 })), []);
         });
+    });
+
+    describe("secrets, for every resource rule", () => {
+        /** Every string or number input, wrapped as a secret, as the engine sends secret inputs. */
+        const allSecret = (value: unknown): unknown =>
+            typeof value === "string" || typeof value === "number"
+                ? wireSecret(value)
+                : Array.isArray(value)
+                  ? value.map(allSecret)
+                  : typeof value === "object" && value !== null
+                    ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, allSecret(v)]))
+                    : value;
+        const strings = (value: unknown): string[] =>
+            typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.values(value).flatMap(strings) : [];
+
+        for (const [name, fixture] of Object.entries(VIOLATING)) {
+            it(`${name}: still fires on secret inputs and quotes none of them`, async () => {
+                const resource = res(fixture.type, `r-${name}`, allSecret(fixture.properties) as Record<string, unknown>, {
+                    options: fixture.additionalSecretOutputs ? { additionalSecretOutputs: fixture.additionalSecretOutputs } : undefined,
+                    provider: fixture.type.startsWith("pulumi:providers:") ? undefined : tailscaleProvider(),
+                });
+                const diagnostics = (await pack.host.analyze(resource)).filter((d) => d.policyName === name);
+                assert.ok(diagnostics.length > 0, `${name} did not fire`);
+                for (const d of diagnostics) {
+                    // The SDK puts the rule's fixed description first; only what follows can quote inputs.
+                    const text = d.message.startsWith(d.description) ? d.message.slice(d.description.length) : d.message;
+                    for (const secret of strings(fixture.properties).filter((s) => s.length >= 4)) {
+                        assert.ok(!text.includes(secret), `${name} quotes ${secret}: ${d.message}`);
+                    }
+                }
+            });
+        }
     });
 
     describe("AnalyzeStack", () => {
@@ -123,13 +168,15 @@ describe("policy pack over gRPC (as the engine runs it)", () => {
         });
 
         it("is advisory, naming the resource and property, when a stack rule meets an unknown value", async () => {
+            const acl = res("tailscale:index/acl:Acl", "a", { acl: UNKNOWN_VALUE });
             const diagnostics = await pack.host.analyzeStack([
                 res("tailscale:index/tailnetSettings:TailnetSettings", "s", HARDENED_SETTINGS),
-                res("tailscale:index/acl:Acl", "a", { acl: UNKNOWN_VALUE }),
+                acl,
                 res("tailscale:index/tailnetKey:TailnetKey", "k", { tags: ["tag:server"] }),
             ]);
             const tags = diagnostics.find((d) => d.policyName === "tags-owned-in-policy")!;
             assert.strictEqual(tags.enforcementLevel, "advisory");
+            assert.strictEqual(tags.urn, acl.urn, "reported at the resource whose value is unknown");
             assert.match(tags.message, /cannot verify acl of a until apply/);
         });
     });

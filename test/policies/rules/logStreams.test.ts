@@ -39,8 +39,12 @@ describe("rule log-stream-credentials", () => {
         assert.match(violations(rule, resource(STREAM, "l", { destinationType: "datadog", url: "https://d" }))[0], /token is not set/);
     });
 
-    it("cannot verify an unknown role ARN", () => {
-        unknownOutcome(rule, resource(STREAM, "l", { ...s3, s3RoleArn: UNKNOWN }), "s3RoleArn");
+    it("counts a role ARN computed from another resource as set", () => {
+        assert.deepStrictEqual(violations(rule, resource(STREAM, "l", { ...s3, s3RoleArn: UNKNOWN })), []);
+    });
+
+    it("cannot verify an unknown authentication type", () => {
+        unknownOutcome(rule, resource(STREAM, "l", { ...s3, s3AuthenticationType: UNKNOWN }), "s3AuthenticationType");
     });
 });
 
