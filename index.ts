@@ -37,6 +37,15 @@ if (config.getBoolean("subnetRouterEnabled")) {
 
 const logArchive = new LogArchive("tailnet-logs", { retentionDays: config.requireNumber("logRetentionDays") });
 
+// The device a policy test speaks for: one that meets the baseline posture (see devicePosture below), so the
+// tests check the access rules. The deny test shows a device without auto-updates is kept out.
+const compliantDevice = {
+    "node:tsVersion": config.get("minimumClientVersion") ?? "1.80",
+    "node:tsAutoUpdate": true,
+    "node:tsReleaseTrack": "stable",
+};
+const enforcePosture = config.getBoolean("enforceDevicePosture") ?? true;
+
 const policy: PolicyDocument = {
     groups: {
         "group:admins": admins,
@@ -57,10 +66,13 @@ const policy: PolicyDocument = {
         { action: "check", src: ["group:admins"], dst: [serverTag], users: ["root", "autogroup:nonroot"], checkPeriod: "12h" },
     ],
     tests: [
-        { src: admins[0], accept: [`${serverTag}:22`, `${serverTag}:443`] },
-        { src: engineers[0], accept: [`${serverTag}:443`], deny: [`${serverTag}:22`] },
+        { src: admins[0], srcPostureAttrs: compliantDevice, accept: [`${serverTag}:22`, `${serverTag}:443`] },
+        { src: engineers[0], srcPostureAttrs: compliantDevice, accept: [`${serverTag}:443`], deny: [`${serverTag}:22`] },
+        ...(enforcePosture
+            ? [{ src: engineers[0], srcPostureAttrs: { ...compliantDevice, "node:tsAutoUpdate": false }, deny: [`${serverTag}:443`] }]
+            : []),
     ],
-    sshTests: [{ src: admins[0], dst: [serverTag], check: ["root"] }],
+    sshTests: [{ src: admins[0], srcPostureAttrs: compliantDevice, dst: [serverTag], check: ["root"] }],
 };
 
 const tailnet = new HardenedTailnet("tailnet", {
@@ -81,7 +93,7 @@ const tailnet = new HardenedTailnet("tailnet", {
     logStreaming: { destination: logArchive.destination },
     devicePosture: {
         minimumVersion: config.get("minimumClientVersion"),
-        applyByDefault: config.getBoolean("enforceDevicePosture") ?? true,
+        applyByDefault: enforcePosture,
     },
 });
 

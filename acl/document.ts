@@ -45,6 +45,8 @@ export interface AclRule {
     dst: string[];
     /** Optional IP protocol by name ("tcp", "udp", "icmp", ...) or IANA number ("17"); protocols without ports need ":*" destinations. */
     proto?: string;
+    /** Postures the source device must satisfy (any one of them); replaces `defaultSrcPosture` for this rule. */
+    srcPosture?: PostureSelector[];
 }
 
 /** A grant (`grants` section): network and/or application capabilities from src to dst (https://tailscale.com/kb/1538/grants-syntax). */
@@ -81,6 +83,8 @@ export interface SshRule {
     recorder?: TagSelector[];
     /** When true, a session is refused if no recorder can record it (fail closed). */
     enforceRecorder?: boolean;
+    /** Postures the connecting device must satisfy (any one of them); replaces `defaultSrcPosture` for this rule. */
+    srcPosture?: PostureSelector[];
 }
 
 /** Which identities may approve routes, exit nodes and services without an admin (`autoApprovers`). */
@@ -107,6 +111,13 @@ export interface NodeAttr {
 export interface AclTest {
     /** The source to test as: a user, tag, host or IP. */
     src: string;
+    /**
+     * Device posture attributes of the test's source device, e.g. {"node:os": "macos",
+     * "node:tsVersion": "1.82.0", "node:tsAutoUpdate": true}: rules gated by `srcPosture` or
+     * `defaultSrcPosture` match only when these satisfy one of their postures. Without it the source
+     * has no attributes, so gated rules do not match (https://tailscale.com/kb/1337/policy-syntax#srcpostureattrs).
+     */
+    srcPostureAttrs?: Record<string, string | number | boolean>;
     /** Protocol to test: "tcp" (default), "udp", "sctp", "icmp" or "ipv6-icmp". */
     proto?: string;
     /** Destinations with exactly one port that must be reachable, e.g. "tag:db:5432"; ICMP tests use port 0. */
@@ -121,6 +132,11 @@ export interface SshTest {
     src: string;
     /** Destination devices: tags, hosts, users. */
     dst: string[];
+    /**
+     * Device posture attributes of the test's source device, as for `tests`
+     * (https://tailscale.com/kb/1337/policy-syntax#srcpostureattrs-1).
+     */
+    srcPostureAttrs?: Record<string, string | number | boolean>;
     /** Local users that must be accepted without a check. */
     accept?: string[];
     /** Local users that must be accepted only after a check. */

@@ -9,6 +9,7 @@ import type { SourceLocation } from "../location";
 import { EvaluationArgumentError } from "./errors";
 import { buildModel, parsePrincipal, type EvaluatorOptions, type PolicyModel, type Principal } from "./model";
 import { parseProtocol, specAllows } from "./ports";
+import { NO_POSTURE_ATTRIBUTES, readPostureAttributes, type PostureAttributes, type PostureValue } from "./posture";
 import { indexRules, ruleLabel, rulePath, type NetworkEntry, type RuleIndexes, type RuleSection, type SshEntry } from "./rules";
 
 /** The rule that decided a query. */
@@ -28,6 +29,17 @@ export interface ReachResult {
 }
 
 export type SshAction = "accept" | "check" | "deny";
+
+/** What a query knows about its source device beyond its identity. */
+export interface QueryOptions {
+    /**
+     * Device posture attributes of the source, e.g. {"node:os": "macos", "node:tsVersion": "1.82.0",
+     * "node:tsAutoUpdate": true} (https://tailscale.com/kb/1288/device-posture). Rules with a
+     * srcPosture (or, without one, the policy's defaultSrcPosture) match only when these satisfy one
+     * of the listed postures. Absent: the source has no attributes, so such rules do not match.
+     */
+    postureAttrs?: Readonly<Record<string, PostureValue>>;
+}
 
 export interface SshResult {
     action: SshAction;
@@ -67,7 +79,7 @@ export class PolicyEvaluator {
         this.indexes = indexRules(parsed.value, this.model);
     }
 
-    /** Rules skipped because they need a device posture a query source cannot have (labels like "grants[3]"). */
+    /** Rules that apply only to sources satisfying a device posture (labels like "grants[3]"). */
     get postureGatedRules(): readonly string[] {
         return this.indexes.postureGated;
     }
@@ -103,26 +115,48 @@ export class PolicyEvaluator {
     }
 
     /**
+     * The checked, frozen posture attributes of QueryOptions (none when absent); throws
+     * EvaluationArgumentError naming the attribute when they are of the wrong shape.
+     */
+    postureAttributesOf(options: unknown): PostureAttributes {
+        if (options === undefined) return NO_POSTURE_ATTRIBUTES;
+        if (typeof options !== "object" || options === null || Array.isArray(options)) {
+            throw new EvaluationArgumentError("options", options, "give an object such as { postureAttrs: { \"node:os\": \"macos\" } } or leave it out");
+        }
+        const given = (options as QueryOptions).postureAttrs;
+        if (given === undefined) return NO_POSTURE_ATTRIBUTES;
+        const read = readPostureAttributes(given);
+        if ("attrs" in read) return read.attrs;
+        const { key, value, reason } = read.problem;
+        throw new EvaluationArgumentError(key === undefined ? "postureAttrs" : `postureAttrs[${JSON.stringify(key)}]`, value, reason);
+    }
+
+    /**
      * Whether `src` may open a connection to `dst` on `port` over `proto` (default "tcp").
      * Groups (on either side) must hold for every member; an empty group reaches nothing.
+     * `options.postureAttrs` are the source device's posture attributes (default: none).
      */
-    canReach(src: string, dst: string, port: number, proto: string = "tcp"): ReachResult {
+    canReach(src: string, dst: string, port: number, proto: string = "tcp", options?: QueryOptions): ReachResult {
         const source = this.require("src", src);
         const destination = this.require("dst", dst);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
             throw new EvaluationArgumentError("port", port, "use an integer from 0 to 65535 (0 for ICMP)");
         }
-        const protocol = parseProtocol(proto);
+        const protocol = typeof proto === "string" ? parseProtocol(proto) : undefined;
         if (protocol === undefined) {
             throw new EvaluationArgumentError("proto", proto, 'use a protocol name such as "tcp", "udp", "icmp" or an IANA number');
         }
-        const entry = this.reach(source, destination, protocol, port);
+        const attrs = this.postureAttributesOf(options);
+        const entry = this.reach(source, destination, protocol, port, attrs);
         return entry === undefined ? { allowed: false } : { allowed: true, decidedBy: this.ruleMatch(entry) };
     }
 
-    /** The deciding entry when every (source member, destination member) pair is allowed. */
-    reach(source: Principal, destination: Principal, protocol: number, port: number): NetworkEntry | undefined {
-        return this.forAllPairs(source, destination, (s, d) => this.reachOne(s, d, protocol, port));
+    /**
+     * The deciding entry when every (source member, destination member) pair is allowed, for a
+     * source device with the posture attributes `attrs` (default: none).
+     */
+    reach(source: Principal, destination: Principal, protocol: number, port: number, attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES): NetworkEntry | undefined {
+        return this.forAllPairs(source, destination, (s, d) => this.reachOne(s, d, protocol, port, attrs));
     }
 
     private forAllPairs<T>(source: Principal, destination: Principal, one: (s: Principal, d: Principal) => T | undefined): T | undefined {
@@ -145,10 +179,11 @@ export class PolicyEvaluator {
         return first;
     }
 
-    private reachOne(src: Principal, dst: Principal, protocol: number, port: number): NetworkEntry | undefined {
+    private reachOne(src: Principal, dst: Principal, protocol: number, port: number, attrs: PostureAttributes): NetworkEntry | undefined {
         const login = src.kind === "user" ? src.login : undefined;
         return this.indexes.network.first(dst, login, (entry) => {
             if (!entry.src.covers(src)) return false;
+            if (entry.posture !== undefined && !entry.posture.admits(attrs)) return false;
             for (const spec of entry.specs) if (specAllows(spec, protocol, port)) return true;
             return false;
         });
@@ -157,22 +192,28 @@ export class PolicyEvaluator {
     /**
      * What Tailscale SSH does when `src` connects to `dst` as `localUser`: the most permissive
      * matching rule wins (accept over check); no matching rule means deny.
+     * `options.postureAttrs` are the source device's posture attributes (default: none).
      */
-    sshAction(src: string, dst: string, localUser: string): SshResult {
+    sshAction(src: string, dst: string, localUser: string, options?: QueryOptions): SshResult {
         const source = this.require("src", src);
         const destination = this.require("dst", dst);
         if (typeof localUser !== "string" || localUser === "") {
             throw new EvaluationArgumentError("localUser", localUser, 'name the local account, e.g. "root" or "ubuntu"');
         }
-        const outcome = this.ssh(source, destination, localUser);
+        const outcome = this.ssh(source, destination, localUser, this.postureAttributesOf(options));
         return outcome.entry === undefined ? { action: "deny" } : { action: outcome.action, decidedBy: this.ruleMatch(outcome.entry) };
     }
 
     /** SSH outcome over principals; for groups every pair must allow, and the weakest action counts. */
-    ssh(source: Principal, destination: Principal, localUser: string): { action: SshAction; entry?: SshEntry } {
+    ssh(
+        source: Principal,
+        destination: Principal,
+        localUser: string,
+        attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES,
+    ): { action: SshAction; entry?: SshEntry } {
         let weakest: { action: SshAction; entry?: SshEntry } | undefined;
         const found = this.forAllPairs(source, destination, (s, d) => {
-            const result = this.sshOne(s, d, localUser);
+            const result = this.sshOne(s, d, localUser, attrs);
             if (result === undefined) return undefined;
             if (weakest === undefined || (weakest.action === "accept" && result.action === "check")) weakest = result;
             return result;
@@ -180,9 +221,10 @@ export class PolicyEvaluator {
         return found === undefined || weakest === undefined ? { action: "deny" } : weakest;
     }
 
-    private sshOne(src: Principal, dst: Principal, localUser: string): { action: SshAction; entry: SshEntry } | undefined {
+    private sshOne(src: Principal, dst: Principal, localUser: string, attrs: PostureAttributes): { action: SshAction; entry: SshEntry } | undefined {
         const login = src.kind === "user" ? src.login : undefined;
-        const matches = (entry: SshEntry) => entry.src.covers(src) && entry.users.allows(localUser, src);
+        const matches = (entry: SshEntry) =>
+            entry.src.covers(src) && entry.users.allows(localUser, src) && (entry.posture === undefined || entry.posture.admits(attrs));
         const accept = this.indexes.ssh.first(dst, login, (entry) => entry.action === "accept" && matches(entry));
         if (accept !== undefined) return { action: "accept", entry: accept };
         const check = this.indexes.ssh.first(dst, login, (entry) => entry.action === "check" && matches(entry));

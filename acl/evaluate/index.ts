@@ -26,8 +26,28 @@ export {
 } from "./model";
 export { indexRules, LocalUsers, type RuleRef, type RuleSection, type NetworkEntry, type SshEntry } from "./rules";
 export {
+    parsePostureCondition,
+    conditionHolds,
+    compareVersions,
+    postureHolds,
+    readPostures,
+    readPostureAttributes,
+    isPostureValue,
+    PostureGate,
+    NO_POSTURE_ATTRIBUTES,
+    POSTURE_ATTRIBUTE_PATTERN,
+    VERSION_ATTRIBUTES,
+    type ComparisonOperator,
+    type Posture,
+    type PostureAttributes,
+    type PostureCondition,
+    type PostureLiteral,
+    type PostureValue,
+} from "./posture";
+export {
     createEvaluator,
     PolicyEvaluator,
+    type QueryOptions,
     type ReachResult,
     type RuleMatch,
     type SshAction,

@@ -8,7 +8,8 @@
  */
 import { isRecord, member, recordsOf, stringsOf } from "../walk";
 import { destinationTarget, isAddressLiteral } from "../selectors";
-import type { PolicyEvaluator, SshAction } from "./evaluator";
+import type { PolicyEvaluator, QueryOptions, SshAction } from "./evaluator";
+import type { PostureAttributes } from "./posture";
 import type { Principal } from "./model";
 import { ICMP, ICMPV6, protocolName, TCP, UDP, type PortRange } from "./ports";
 
@@ -106,12 +107,12 @@ function axes(evaluator: PolicyEvaluator): Pick<AccessMatrix, "sources" | "desti
 }
 
 /** Allowed port ranges of one protocol, probing once per segment between port breaks. */
-function allowedPorts(evaluator: PolicyEvaluator, src: Principal, dst: Principal, protocol: number, breaks: number[]): PortRange[] {
+function allowedPorts(evaluator: PolicyEvaluator, src: Principal, dst: Principal, protocol: number, breaks: number[], attrs: PostureAttributes): PortRange[] {
     const out: Array<[number, number]> = [];
     for (let i = 0; i < breaks.length; i++) {
         const first = breaks[i];
         const last = i + 1 < breaks.length ? breaks[i + 1] - 1 : 65535;
-        if (evaluator.reach(src, dst, protocol, first) === undefined) continue;
+        if (evaluator.reach(src, dst, protocol, first, attrs) === undefined) continue;
         const previous = out[out.length - 1];
         if (previous !== undefined && previous[1] === first - 1) previous[1] = last;
         else out.push([first, last]);
@@ -121,34 +122,39 @@ function allowedPorts(evaluator: PolicyEvaluator, src: Principal, dst: Principal
 
 const isEverything = (ports: PortRange[]) => ports.length === 1 && ports[0][0] === 0 && ports[0][1] === 65535;
 
-function networkCell(evaluator: PolicyEvaluator, src: Principal, dst: Principal): ProtocolPorts[] {
+function networkCell(evaluator: PolicyEvaluator, src: Principal, dst: Principal, attrs: PostureAttributes): ProtocolPorts[] {
     const { protocols, portBreaks } = evaluator.probePoints;
     const breaks = [...portBreaks].sort((a, b) => a - b);
     const probe = [...new Set([TCP, UDP, ICMP, ICMPV6, ...protocols])].sort((a, b) => a - b);
-    const rows = probe.map((protocol) => ({ protocol: protocolName(protocol), ports: allowedPorts(evaluator, src, dst, protocol, breaks) }));
-    const other = allowedPorts(evaluator, src, dst, OTHER_PROTOCOL, breaks);
+    const rows = probe.map((protocol) => ({ protocol: protocolName(protocol), ports: allowedPorts(evaluator, src, dst, protocol, breaks, attrs) }));
+    const other = allowedPorts(evaluator, src, dst, OTHER_PROTOCOL, breaks, attrs);
     if (isEverything(other) && rows.every((row) => isEverything(row.ports))) return [{ protocol: "*", ports: [[0, 65535]] }];
     const out = rows.filter((row) => row.ports.length > 0);
     if (other.length > 0) out.push({ protocol: "any other", ports: other });
     return out;
 }
 
-function sshCell(evaluator: PolicyEvaluator, src: Principal, dst: Principal): MatrixCell["ssh"] {
+function sshCell(evaluator: PolicyEvaluator, src: Principal, dst: Principal, attrs: PostureAttributes): MatrixCell["ssh"] {
     const users = sorted(["root", ...evaluator.probePoints.sshUsers]);
-    const out = users.map((localUser) => ({ localUser, action: evaluator.ssh(src, dst, localUser).action }));
-    out.push({ localUser: OTHER_LOCAL_USER, action: evaluator.ssh(src, dst, OTHER_LOCAL_USER_PROBE).action });
+    const out = users.map((localUser) => ({ localUser, action: evaluator.ssh(src, dst, localUser, attrs).action }));
+    out.push({ localUser: OTHER_LOCAL_USER, action: evaluator.ssh(src, dst, OTHER_LOCAL_USER_PROBE, attrs).action });
     return out.every((item) => item.action === "deny") ? [] : out;
 }
 
-/** Computes the matrix of a policy through `evaluator` (build it once with createEvaluator). */
-export function accessMatrix(evaluator: PolicyEvaluator): AccessMatrix {
+/**
+ * Computes the matrix of a policy through `evaluator` (build it once with createEvaluator).
+ * `options.postureAttrs`: the posture attributes every source device is assumed to have (default
+ * none, so rules gated by srcPosture or defaultSrcPosture grant nothing in the matrix).
+ */
+export function accessMatrix(evaluator: PolicyEvaluator, options?: QueryOptions): AccessMatrix {
+    const attrs = evaluator.postureAttributesOf(options);
     const { sources, destinations } = axes(evaluator);
     const cells = sources.map((source) => {
         const src = evaluator.principal(source.name);
         return destinations.map((destination): MatrixCell => {
             const dst = evaluator.principal(destination.name);
             if (src === undefined || dst === undefined) return { network: [], ssh: [] };
-            return { network: networkCell(evaluator, src, dst), ssh: sshCell(evaluator, src, dst) };
+            return { network: networkCell(evaluator, src, dst, attrs), ssh: sshCell(evaluator, src, dst, attrs) };
         });
     });
     return { sources, destinations, cells };

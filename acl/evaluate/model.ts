@@ -6,6 +6,7 @@
 import { member, isRecord } from "../walk";
 import { EvaluationArgumentError } from "./errors";
 import { isInternetRange, parseAddress, rangeContains, type AddressRange } from "./addresses";
+import { readPostures, type Posture } from "./posture";
 
 /** The autogroups that stand for users holding an admin-console role. */
 export const ROLE_AUTOGROUPS: ReadonlySet<string> = new Set([
@@ -39,6 +40,8 @@ export interface PolicyModel {
     ipsets: ReadonlyMap<string, readonly AddressRange[]>;
     /** role autogroup -> user logins. */
     roles: ReadonlyMap<string, ReadonlySet<string>>;
+    /** posture name -> its conditions, parsed once. */
+    postures: ReadonlyMap<string, Posture>;
 }
 
 function stringList(value: unknown): string[] {
@@ -130,6 +133,7 @@ export function buildModel(doc: unknown, options: EvaluatorOptions = {}): Policy
         hosts,
         ipsets: readIpsets(doc, hosts),
         roles: readRoles(options),
+        postures: readPostures(member(doc, "postures")),
     };
 }
 

@@ -7,6 +7,7 @@ import { formatPath, isRecord, member, recordsOf, type JsonPath } from "../walk"
 import { DestinationIndex, type IndexedEntry } from "./destinationIndex";
 import { compileSelectors, type PolicyModel, type Principal, type SelectorSet } from "./model";
 import { aclProtocols, parseGrantIp, parsePorts, type PortSpec } from "./ports";
+import { PostureGate, type Posture } from "./posture";
 
 export type RuleSection = "acls" | "grants" | "ssh";
 
@@ -38,6 +39,8 @@ export interface NetworkEntry extends IndexedEntry {
     rule: RuleRef;
     src: SelectorSet;
     specs: readonly PortSpec[];
+    /** The source posture the rule requires (its srcPosture, else defaultSrcPosture); undefined when none. */
+    posture: PostureGate | undefined;
 }
 
 export type SshRuleAction = "accept" | "check";
@@ -74,12 +77,14 @@ export interface SshEntry extends IndexedEntry {
     action: SshRuleAction;
     src: SelectorSet;
     users: LocalUsers;
+    /** The source posture the rule requires (its srcPosture, else defaultSrcPosture); undefined when none. */
+    posture: PostureGate | undefined;
 }
 
 export interface RuleIndexes {
     network: DestinationIndex<NetworkEntry>;
     ssh: DestinationIndex<SshEntry>;
-    /** Rules left out because they require a device posture (see semantics.ts), by label. */
+    /** Rules that apply only to sources satisfying a posture (see semantics.ts), by label. */
     postureGated: string[];
     /** Every protocol named explicitly by a rule, and every port where an allowed range starts or ends+1. */
     protocols: Set<number>;
@@ -123,25 +128,60 @@ class SpecCache {
     }
 }
 
-/** The postures a rule requires: its own srcPosture, else the policy's defaultSrcPosture. */
-function requiredPostures(record: Record<string, unknown>, defaultPosture: unknown): string[] {
-    const own = member(record, "srcPosture");
-    const list = own !== undefined ? own : defaultPosture;
-    return Array.isArray(list) ? list.filter((item): item is string => typeof item === "string") : [];
+/**
+ * Builds the posture gates of a policy's rules. Gates are shared: every rule without its own
+ * srcPosture gets the one defaultSrcPosture gate, and rules naming the same list share one gate,
+ * so a posture is evaluated once per attribute set, not once per rule.
+ */
+class PostureGates {
+    private readonly byList = new Map<string, PostureGate>();
+    private readonly defaultList: unknown;
+
+    constructor(doc: unknown, private readonly postures: ReadonlyMap<string, Posture>) {
+        const list = member(doc, "defaultSrcPosture");
+        this.defaultList = list === null ? undefined : list;
+    }
+
+    /**
+     * The gate of a rule: its own srcPosture, else defaultSrcPosture; undefined when the list that
+     * applies is absent or empty. A list that is not an array admits nobody (it cannot be read).
+     */
+    of(record: Record<string, unknown>): PostureGate | undefined {
+        const own = member(record, "srcPosture");
+        if (own !== undefined && own !== null) return this.gate(own);
+        if (this.defaultGate === undefined) this.defaultGate = { gate: this.gate(this.defaultList) };
+        return this.defaultGate.gate;
+    }
+
+    private defaultGate: { gate: PostureGate | undefined } | undefined;
+
+    private gate(list: unknown): PostureGate | undefined {
+        if (list === undefined || (Array.isArray(list) && list.length === 0)) return undefined;
+        const names = Array.isArray(list) ? list.filter((item): item is string => typeof item === "string") : [];
+        const key = JSON.stringify(names);
+        let gate = this.byList.get(key);
+        if (gate === undefined) {
+            const postures: Posture[] = [];
+            for (const name of names) {
+                const posture = this.postures.get(name);
+                if (posture !== undefined) postures.push(posture);
+            }
+            gate = new PostureGate(names, postures);
+            this.byList.set(key, gate);
+        }
+        return gate;
+    }
 }
 
-function indexAcls(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order: () => number, cache: SpecCache): void {
-    const defaultPosture = member(doc, "defaultSrcPosture");
+function indexAcls(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order: () => number, cache: SpecCache, gates: PostureGates): void {
     for (const { index, record } of recordsOf(member(doc, "acls"))) {
         if (member(record, "action") !== "accept") continue;
         const rule = ruleRef("acls", index);
-        if (requiredPostures(record, defaultPosture).length > 0) {
-            indexes.postureGated.push(ruleLabel(rule));
-            continue;
-        }
         const proto = member(record, "proto");
         const protocols = aclProtocols(proto);
         if (protocols === undefined) continue;
+        const posture = gates.of(record);
+        if (posture !== undefined) indexes.postureGated.push(ruleLabel(rule));
         const protoKey = typeof proto === "string" ? proto : "";
         const srcList = member(record, "src") ?? member(record, "users");
         const dstList = member(record, "dst") ?? member(record, "ports");
@@ -154,13 +194,12 @@ function indexAcls(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order
             const spec = cache.aclPort(portText, protocols, protoKey);
             if (spec === undefined) continue;
             noteSpec(indexes, spec);
-            indexes.network.add(target, { order: ruleOrder, rule, src, specs: [spec] }, model);
+            indexes.network.add(target, { order: ruleOrder, rule, src, specs: [spec], posture }, model);
         }
     }
 }
 
-function indexGrants(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order: () => number, cache: SpecCache): void {
-    const defaultPosture = member(doc, "defaultSrcPosture");
+function indexGrants(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order: () => number, cache: SpecCache, gates: PostureGates): void {
     for (const { index, record } of recordsOf(member(doc, "grants"))) {
         const rule = ruleRef("grants", index);
         // App-only grants (no `ip`) give no network access.
@@ -170,25 +209,25 @@ function indexGrants(doc: unknown, model: PolicyModel, indexes: RuleIndexes, ord
             if (spec !== undefined) specs.push(spec);
         }
         if (specs.length === 0) continue;
-        if (requiredPostures(record, defaultPosture).length > 0) {
-            indexes.postureGated.push(ruleLabel(rule));
-            continue;
-        }
+        const posture = gates.of(record);
+        if (posture !== undefined) indexes.postureGated.push(ruleLabel(rule));
         const src = compileSelectors(member(record, "src"), model);
         for (const spec of specs) noteSpec(indexes, spec);
-        const entry: NetworkEntry = { order: order(), rule, src, specs };
+        const entry: NetworkEntry = { order: order(), rule, src, specs, posture };
         for (const value of stringItems(member(record, "dst"))) indexes.network.add(value, entry, model);
     }
 }
 
-function indexSsh(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order: () => number): void {
+function indexSsh(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order: () => number, gates: PostureGates): void {
     for (const { index, record } of recordsOf(member(doc, "ssh"))) {
         const action = member(record, "action");
         if (action !== "accept" && action !== "check") continue;
         const rule = ruleRef("ssh", index);
         const users = new LocalUsers(member(record, "users"));
         for (const name of users.names) indexes.sshUsers.add(name);
-        const entry: SshEntry = { order: order(), rule, action, src: compileSelectors(member(record, "src"), model), users };
+        const posture = gates.of(record);
+        if (posture !== undefined) indexes.postureGated.push(ruleLabel(rule));
+        const entry: SshEntry = { order: order(), rule, action, src: compileSelectors(member(record, "src"), model), users, posture };
         for (const value of stringItems(member(record, "dst"))) indexes.ssh.add(value, entry, model);
     }
 }
@@ -210,10 +249,11 @@ export function indexRules(doc: unknown, model: PolicyModel): RuleIndexes {
     let next = 0;
     const order = () => next++;
     const cache = new SpecCache();
+    const gates = new PostureGates(doc, model.postures);
     for (const key of Object.keys(doc)) {
-        if (key === "acls") indexAcls(doc, model, indexes, order, cache);
-        else if (key === "grants") indexGrants(doc, model, indexes, order, cache);
-        else if (key === "ssh") indexSsh(doc, model, indexes, order);
+        if (key === "acls") indexAcls(doc, model, indexes, order, cache, gates);
+        else if (key === "grants") indexGrants(doc, model, indexes, order, cache, gates);
+        else if (key === "ssh") indexSsh(doc, model, indexes, order, gates);
     }
     return indexes;
 }

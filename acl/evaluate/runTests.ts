@@ -10,8 +10,10 @@ import { compareLocations, formatLocation, type SourceLocation } from "../locati
 import { destinationTarget } from "../selectors";
 import { formatPath, member, recordsOf } from "../walk";
 import { createEvaluator, PolicyEvaluator, type RuleMatch, type SshAction } from "./evaluator";
+import type { NetworkEntry, SshEntry } from "./rules";
 import type { EvaluatorOptions } from "./model";
 import { parseProtocol, protocolName, TCP } from "./ports";
+import { ANY_POSTURE, NO_POSTURE_ATTRIBUTES, readPostureAttributes, type PostureAttributes } from "./posture";
 
 export type TestExpectation = "accept" | "deny" | "check";
 
@@ -80,6 +82,41 @@ interface Counter {
     failed: TestFailure[];
 }
 
+/**
+ * The posture attributes of a test's source: its `srcPostureAttrs`, or none when absent (or null).
+ * Undefined when present but unreadable: the test's assertions are then skipped (validation says why).
+ */
+function testPostureAttrs(record: Record<string, unknown>): PostureAttributes | undefined {
+    const given = member(record, "srcPostureAttrs");
+    if (given === undefined || given === null) return NO_POSTURE_ATTRIBUTES;
+    const read = readPostureAttributes(given);
+    return "attrs" in read ? read.attrs : undefined;
+}
+
+/**
+ * Why nothing matched when a rule would have matched but for its posture: "grants[1] at f:5:5
+ * would allow it but requires posture:baseline, which the source's posture attributes (none) do
+ * not satisfy". Undefined when no posture-gated rule would have matched either.
+ */
+function postureHint(evaluator: PolicyEvaluator, entry: NetworkEntry | SshEntry | undefined, attrs: PostureAttributes): string | undefined {
+    if (entry === undefined || entry.posture === undefined) return undefined;
+    const names = entry.posture.names.length === 0 ? "a posture it cannot read" : entry.posture.names.join(" or ");
+    const given = attrs === NO_POSTURE_ATTRIBUTES || Object.keys(attrs).length === 0 ? "(none given; add srcPostureAttrs to the test)" : JSON.stringify(attrs);
+    return `${describeRule(evaluator.ruleMatch(entry))} would allow it but requires ${names}, which the source's posture attributes ${given} do not satisfy`;
+}
+
+/** For SSH: a hint only when posture made the outcome weaker than it would be otherwise. */
+function postureHintForSsh(
+    evaluator: PolicyEvaluator,
+    actual: SshAction,
+    expected: TestExpectation,
+    unconstrained: { action: SshAction; entry?: SshEntry },
+    attrs: PostureAttributes,
+): string | undefined {
+    if (unconstrained.action === actual || unconstrained.action !== expected) return undefined;
+    return postureHint(evaluator, unconstrained.entry, attrs);
+}
+
 const VERB: Record<TestExpectation, string> = { accept: "accepted", deny: "denied", check: "accepted only after a check" };
 
 function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: Counter): void {
@@ -88,15 +125,16 @@ function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, count
         const source = typeof srcText === "string" ? evaluator.principal(srcText) : undefined;
         const protoValue = member(record, "proto");
         const protocol = protoValue === undefined ? TCP : typeof protoValue === "string" ? parseProtocol(protoValue) : undefined;
+        const attrs = testPostureAttrs(record);
         for (const { key, expected } of NETWORK_ASSERTIONS) {
             for (const [position, value] of stringEntries(member(record, key))) {
                 const dst = parseTestDestination(value);
                 const target = dst === undefined ? undefined : evaluator.principal(dst.target);
-                if (source === undefined || protocol === undefined || dst === undefined || target === undefined) {
+                if (source === undefined || protocol === undefined || dst === undefined || target === undefined || attrs === undefined) {
                     counter.skipped++;
                     continue;
                 }
-                const entry = evaluator.reach(source, target, protocol, dst.port);
+                const entry = evaluator.reach(source, target, protocol, dst.port, attrs);
                 const actual: TestExpectation = entry === undefined ? "deny" : "accept";
                 if (actual === expected) {
                     counter.passed++;
@@ -104,7 +142,8 @@ function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, count
                 }
                 const decidedBy = describeRule(entry === undefined ? undefined : evaluator.ruleMatch(entry));
                 const src = srcText as string;
-                const reason = entry === undefined ? "no rule matched" : `it is allowed by ${decidedBy}`;
+                const hint = entry === undefined ? postureHint(evaluator, evaluator.reach(source, target, protocol, dst.port, ANY_POSTURE), attrs) : undefined;
+                const reason = entry !== undefined ? `it is allowed by ${decidedBy}` : hint === undefined ? "no rule matched" : `no rule matched: ${hint}`;
                 counter.failed.push({
                     kind: "test",
                     src,
@@ -127,15 +166,16 @@ function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: 
         const srcText = member(record, "src");
         const source = typeof srcText === "string" ? evaluator.principal(srcText) : undefined;
         const destinations = stringEntries(member(record, "dst")).map(([, text]) => text);
+        const attrs = testPostureAttrs(record);
         for (const expected of ["accept", "check", "deny"] as const) {
             for (const [position, user] of stringEntries(member(record, expected))) {
                 for (const dstText of destinations) {
                     const target = evaluator.principal(dstText);
-                    if (source === undefined || target === undefined || user === "") {
+                    if (source === undefined || target === undefined || user === "" || attrs === undefined) {
                         counter.skipped++;
                         continue;
                     }
-                    const outcome = evaluator.ssh(source, target, user);
+                    const outcome = evaluator.ssh(source, target, user, attrs);
                     const actual: SshAction = outcome.action;
                     if (actual === expected) {
                         counter.passed++;
@@ -143,7 +183,9 @@ function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: 
                     }
                     const decidedBy = describeRule(outcome.entry === undefined ? undefined : evaluator.ruleMatch(outcome.entry));
                     const src = srcText as string;
-                    const reason = outcome.entry === undefined ? "no rule matched" : `decided by ${decidedBy}`;
+                    const hint = postureHintForSsh(evaluator, outcome.action, expected, evaluator.ssh(source, target, user, ANY_POSTURE), attrs);
+                    const base = outcome.entry === undefined ? "no rule matched" : `decided by ${decidedBy}`;
+                    const reason = hint === undefined ? base : `${base}: ${hint}`;
                     counter.failed.push({
                         kind: "sshTest",
                         src,

@@ -24,9 +24,8 @@
  *   carries the traffic, it does not decide whether the source may reach the destination.
  * - Ports are checked for every protocol, also ICMP: a test of ICMP uses port 0, which only
  *   "*" (or a range including 0) covers (same as headscale's tester).
- * - Posture: a query or test source has NO device posture. ASSUMPTION: a rule with `srcPosture`
- *   (or, when it has none, the policy's `defaultSrcPosture`) never matches; such rules are listed
- *   in PolicyEvaluator.postureGatedRules so a report can say so.
+ * - Posture: see "Device posture" below. Rules with a posture gate are listed in
+ *   PolicyEvaluator.postureGatedRules so a report can say which rules depend on posture.
  *
  * Selectors (https://tailscale.com/kb/1337/policy-syntax#targets)
  * - "*" covers every source and every destination, including internet traffic through an exit
@@ -71,6 +70,47 @@
  *   "accept" (no check), `check` expects "check", `deny` expects "deny". ASSUMPTION: the strict
  *   reading; headscale also lets a check rule satisfy `accept`.
  *
+ * Device posture (posture.ts; https://tailscale.com/kb/1288/device-posture, kb/1337#tests)
+ * - A rule's gate is its own `srcPosture`, else the policy's `defaultSrcPosture`; the default is
+ *   not added to a rule's own list, it is replaced (kb/1288 "Default source posture"). The gate
+ *   admits a source when its attributes satisfy AT LEAST ONE listed posture, and a posture is
+ *   satisfied when ALL its conditions hold (kb/1288 "Postures", "Posture conditions").
+ * - Gates apply to `acls`, `grants` and `ssh` rules: the ssh section documents `srcPosture`
+ *   (kb/1337#srcposture under Tailscale SSH). ASSUMPTION: `defaultSrcPosture` also applies to ssh
+ *   rules without their own srcPosture — kb/1288 says it applies to "any access rules that do not
+ *   have a posture condition" and does not exclude SSH access rules. Choosing the stricter reading
+ *   means an sshTest expecting access fails offline rather than passing offline and failing in
+ *   Tailscale; give the sshTest `srcPostureAttrs` (kb/1337#srcpostureattrs-1).
+ * - ASSUMPTION: an own `srcPosture: []` (or an empty defaultSrcPosture) means no gate; a gate
+ *   list that is not an array admits nobody; null counts as absent (as the validator reads it).
+ *   Posture names not defined under `postures` never hold; a posture with no conditions holds for
+ *   every source (vacuously), and one whose value is not a list never holds.
+ * - Source attributes: a test's `srcPostureAttrs` (tests and sshTests, kb/1337), or
+ *   QueryOptions.postureAttrs of canReach/sshAction. Without them the source has NO attributes,
+ *   so gated rules do not match it — as Tailscale itself fails tests once defaultSrcPosture is
+ *   set and the tests give no srcPostureAttrs (github.com/tailscale/tailscale/issues/16688).
+ *   A test whose srcPostureAttrs is not an object of string/number/boolean values is skipped.
+ * - Condition grammar: `attribute OP value` with OP one of ==, !=, <, <=, >, >=;
+ *   `attribute IN [v, ...]`, `attribute NOT IN [v, ...]`; `attribute IS SET`, `attribute NOT SET`.
+ *   Values are 'single-' or "double-quoted" strings (no escapes), numbers (70, 1.5) or true/false;
+ *   an IN list holds at least one value.
+ *   ASSUMPTION: the keywords IN, NOT IN, IS SET, NOT SET, true, false are case-insensitive (kb/1288
+ *   itself writes both `IN [...]` and `ip:country in [...]`). ASSUMPTION: a bare attribute
+ *   ("node:tsAutoUpdate", as in Tailscale's default policy template) means `attribute == true`.
+ *   A condition that cannot be read never holds (it does not throw).
+ * - Unset attributes: kb/1288 says a posture does not match a device lacking an attribute it
+ *   names "irrespective of the operator", negative ones (!=, NOT IN) included. ASSUMPTION: IS SET
+ *   and NOT SET are the exception — they test exactly whether the attribute is set, so NOT SET
+ *   holds for an unset attribute (otherwise it could never hold).
+ * - Equality (==, !=, IN, NOT IN) compares type and value exactly: "true" (a string) is not true,
+ *   strings are case-sensitive. ASSUMPTION (the docs do not say).
+ * - Ordering (<, <=, >, >=) is only for numbers and for the version attributes node:osVersion and
+ *   node:tsVersion (kb/1288). Versions compare like Tailscale's cmpver (linked from kb/1288):
+ *   alternating non-digit runs (as text) and digit runs (as numbers), so
+ *   "1.80" < "1.80.2" < "1.100" and "1.80" < "1.80.0". ASSUMPTION: a version attribute given as a
+ *   number, or an unquoted number literal, compares by its text; ordering anything else (a string
+ *   custom attribute, a boolean, a number against a string) never holds.
+ *
  * Access matrix (matrix.ts): built from the same reach()/ssh() calls. Ports are probed once per
  * segment between the port-range boundaries rules mention (exact, not sampled); protocols probed
  * are TCP, UDP, ICMP, ICMPv6, every protocol a rule names, and one unnamed protocol (253) that
@@ -83,4 +123,5 @@ export const SEMANTICS_SOURCES = [
     "https://tailscale.com/kb/1337/policy-syntax",
     "https://tailscale.com/kb/1324/grants",
     "https://tailscale.com/kb/1193/tailscale-ssh",
+    "https://tailscale.com/kb/1288/device-posture",
 ] as const;

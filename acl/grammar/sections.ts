@@ -40,15 +40,18 @@ export const TOP_LEVEL_SECTIONS: Readonly<Record<string, SectionSpec>> = {
 
 /** The keys an entry of each list section (and of autoApprovers) may have. */
 export const ENTRY_KEYS: Readonly<Record<string, readonly string[]>> = {
-    // "users" and "ports" are the legacy spellings of "src" and "dst".
-    acls: ["action", "src", "dst", "proto", "users", "ports"],
+    // "users" and "ports" are the legacy spellings of "src" and "dst". srcPosture gates access rules of
+    // either syntax (https://tailscale.com/kb/1288/device-posture).
+    acls: ["action", "src", "dst", "proto", "users", "ports", "srcPosture"],
     grants: ["src", "dst", "ip", "app", "via", "srcPosture"],
-    ssh: ["action", "src", "dst", "users", "checkPeriod", "acceptEnv", "recorder", "enforceRecorder"],
+    // srcPosture on SSH rules: https://tailscale.com/kb/1337/policy-syntax#srcposture
+    ssh: ["action", "src", "dst", "users", "checkPeriod", "acceptEnv", "recorder", "enforceRecorder", "srcPosture"],
     // "ipPool": CGNAT prefixes to allocate the targets' addresses from.
     nodeAttrs: ["target", "attr", "app", "ipPool"],
-    // "allow" is the legacy spelling of "accept".
-    tests: ["src", "proto", "accept", "deny", "allow"],
-    sshTests: ["src", "dst", "accept", "check", "deny"],
+    // "allow" is the legacy spelling of "accept". srcPostureAttrs: the source device's posture
+    // attributes (https://tailscale.com/kb/1337/policy-syntax#srcpostureattrs, #srcpostureattrs-1).
+    tests: ["src", "proto", "accept", "deny", "allow", "srcPostureAttrs"],
+    sshTests: ["src", "dst", "accept", "check", "deny", "srcPostureAttrs"],
     autoApprovers: ["routes", "exitNode", "services"],
 };
 

@@ -1,9 +1,30 @@
 /** `tests` and `sshTests` (https://tailscale.com/kb/1337/policy-syntax#tests, #ssh-tests). */
 import { ICMP_PROTOCOLS, PROTOCOLS_DOC, protocolNumber, TEST_PROTOCOLS } from "../grammar/protocols";
-import { ENTRY_KEYS } from "../grammar/sections";
+import { isPostureValue, POSTURE_ATTRIBUTE_PATTERN } from "../evaluate/posture";
+import { ENTRY_KEYS, jsonTypeOf } from "../grammar/sections";
 import type { JsonPath } from "../walk";
 import { splitDestination } from "./ports";
 import { field, has, type Validation } from "./report";
+
+const POSTURE_DOC = "https://tailscale.com/kb/1288/device-posture#device-posture-attributes";
+
+/**
+ * `srcPostureAttrs`: an object of posture attributes, each key "namespace:name" ("node:os",
+ * "custom:tier") and each value a string, a number or a boolean (kb/1288, kb/1337#srcpostureattrs).
+ */
+function validatePostureAttrs(v: Validation, value: unknown, path: JsonPath): void {
+    if (value === undefined || !v.expectType(value, path, "object")) return;
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        if (!POSTURE_ATTRIBUTE_PATTERN.test(key)) {
+            v.add("invalid-value", [...path, key], `${JSON.stringify(key)} is not a posture attribute; name it namespace:name, e.g. "node:os" or "custom:tier" (see ${POSTURE_DOC})`);
+        }
+        if (!isPostureValue(item)) {
+            const type = jsonTypeOf(item);
+            const shown = type === "null" ? "null" : type === "object" ? "an object" : type === "list" ? "a list" : JSON.stringify(item);
+            v.add("wrong-type", [...path, key], `must be a string, a number or a boolean, not ${shown}`);
+        }
+    }
+}
 
 const PORT = /^(0|[1-9]\d{0,4})$/;
 
@@ -38,6 +59,7 @@ export function validateTests(v: Validation, tests: unknown[]): void {
         if (v.requires(record, path, "src", "name the user, tag or host to test as") && v.expectType(record.src, [...path, "src"], "string")) {
             v.selector(record.src as string, [...path, "src"], "testSrc");
         }
+        validatePostureAttrs(v, field(record, "srcPostureAttrs"), [...path, "srcPostureAttrs"]);
         const protocol = testProtocol(v, field(record, "proto"), [...path, "proto"]);
         for (const key of ["accept", "allow", "deny"]) {
             if (!has(record, key)) continue;
@@ -52,6 +74,7 @@ export function validateSshTests(v: Validation, tests: unknown[]): void {
         if (v.requires(record, path, "src", "name the user or tag to test as") && v.expectType(record.src, [...path, "src"], "string")) {
             v.selector(record.src as string, [...path, "src"], "sshTestSrc");
         }
+        validatePostureAttrs(v, field(record, "srcPostureAttrs"), [...path, "srcPostureAttrs"]);
         if (v.requires(record, path, "dst", "list the devices to test")) {
             v.selectors(v.strings(record.dst, [...path, "dst"]) ?? [], "sshTestDst");
         }

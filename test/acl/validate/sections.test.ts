@@ -175,6 +175,13 @@ const TABLES: SectionTable[] = [
                 { src: "bob@example.com", proto: "icmp", accept: ["tag:db:0"] },
                 // Legacy spelling of accept.
                 { src: "group:eng", allow: ["nas:445"] },
+                // Posture attributes of the source device (https://tailscale.com/kb/1337/policy-syntax#srcpostureattrs).
+                {
+                    src: "alice@example.com",
+                    srcPostureAttrs: { "node:os": "windows", "node:tsVersion": "1.82.0", "node:tsAutoUpdate": true, "custom:score": 70, "falcon:ztaScore": 80 },
+                    accept: ["tag:db:5432"],
+                },
+                { src: "alice@example.com", srcPostureAttrs: null, accept: ["tag:db:5432"] },
             ],
         },
         invalid: [
@@ -183,13 +190,25 @@ const TABLES: SectionTable[] = [
             { name: "ICMP port not 0", policy: { tests: [{ src: "alice@example.com", proto: "icmp", accept: ["tag:db:8"] }] }, check: "invalid-ports", at: '"tag:db:8"', message: /is an ICMP test, which must use port 0/ },
             { name: "unsupported proto", policy: { tests: [{ src: "alice@example.com", proto: "gre", accept: ["tag:db:0"] }] }, check: "invalid-protocol", at: '"gre"', message: /not a protocol tests support/ },
             { name: "src a list", policy: { tests: [{ src: ["alice@example.com"], accept: ["tag:db:1"] }] }, check: "wrong-type", at: '[\n        "alice@example.com"', message: /^tests\[0\]\.src: must be a string, not a list$/ },
-            { name: "unknown key", policy: { tests: [{ src: "alice@example.com", accepts: ["tag:db:1"] }] }, check: "unknown-key", at: '[\n        "tag:db:1"', message: /unknown key "accepts"; a test may have "src", "proto", "accept", "deny", "allow"/ },
+            { name: "unknown key", policy: { tests: [{ src: "alice@example.com", accepts: ["tag:db:1"] }] }, check: "unknown-key", at: '[\n        "tag:db:1"', message: /unknown key "accepts"; a test may have "src", "proto", "accept", "deny", "allow", "srcPostureAttrs"$/ },
+            { name: "srcPostureAttrs a list", policy: { tests: [{ src: "alice@example.com", srcPostureAttrs: ["node:os"], accept: ["tag:db:1"] }] }, check: "wrong-type", at: '[\n        "node:os"', message: /^tests\[0\]\.srcPostureAttrs: must be an object, not a list$/ },
+            { name: "srcPostureAttrs a string", policy: { tests: [{ src: "alice@example.com", srcPostureAttrs: "node:os == 'macos'", accept: ["tag:db:1"] }] }, check: "wrong-type", at: '"node:os == \'macos\'"', message: /^tests\[0\]\.srcPostureAttrs: must be an object, not a string$/ },
+            { name: "srcPostureAttrs key without namespace", policy: { tests: [{ src: "alice@example.com", srcPostureAttrs: { os: "macos" }, accept: ["tag:db:1"] }] }, check: "invalid-value", at: '"macos"', message: /^tests\[0\]\.srcPostureAttrs\.os: "os" is not a posture attribute; name it namespace:name, e\.g\. "node:os"/ },
+            { name: "srcPostureAttrs value a list", policy: { tests: [{ src: "alice@example.com", srcPostureAttrs: { "node:os": ["macos"] }, accept: ["tag:db:1"] }] }, check: "wrong-type", at: '[\n          "macos"', message: /srcPostureAttrs\["node:os"\]: must be a string, a number or a boolean, not a list$/ },
+            { name: "srcPostureAttrs value null", policy: { tests: [{ src: "alice@example.com", srcPostureAttrs: { "custom:tier": null }, accept: ["tag:db:1"] }] }, check: "wrong-type", at: "null", after: '"custom:tier"', message: /must be a string, a number or a boolean, not null$/ },
         ],
     },
     {
         section: "sshTests",
-        valid: { sshTests: [{ src: "alice@example.com", dst: ["tag:db"], accept: ["ubuntu"], check: ["root"], deny: ["postgres"] }] },
+        valid: {
+            sshTests: [
+                { src: "alice@example.com", dst: ["tag:db"], accept: ["ubuntu"], check: ["root"], deny: ["postgres"] },
+                // Posture attributes of the source device (https://tailscale.com/kb/1337/policy-syntax#srcpostureattrs-1).
+                { src: "alice@example.com", dst: ["tag:db"], srcPostureAttrs: { "node:os": "linux", "node:tsAutoUpdate": false }, check: ["root"] },
+            ],
+        },
         invalid: [
+            { name: "srcPostureAttrs value an object", policy: { sshTests: [{ src: "alice@example.com", dst: ["tag:db"], srcPostureAttrs: { "node:os": { name: "linux" } }, accept: ["root"] }] }, check: "wrong-type", at: '{\n          "name"', message: /^sshTests\[0\]\.srcPostureAttrs\["node:os"\]: must be a string, a number or a boolean, not an object$/ },
             { name: "group source", policy: { sshTests: [{ src: "group:eng", dst: ["tag:db"], accept: ["root"] }] }, check: "invalid-selector", at: '"group:eng"', after: '"sshTests"', message: /is a group, which is not allowed in an SSH test source/ },
             { name: "missing dst", policy: { sshTests: [{ src: "alice@example.com", accept: ["root"] }] }, check: "missing-field", at: "{\n      \"src\"", message: /is missing "dst"/ },
         ],
