@@ -4,7 +4,7 @@ import { authKeyPreauthorizedUntagged, authKeyReusable } from "../policies/rules
 import { TAILSCALE_TYPES } from "../policies/resourceTypes";
 import { badArgument } from "./errors";
 import { refuseRuleViolations } from "./ruleGate";
-import { checkBoolean, checkDescription, checkIntegerRange, checkOneOf, checkTags, type Checker } from "./validation";
+import { checkArgsObject, checkBoolean, checkDescription, checkIntegerRange, checkOneOf, checkTags, type Checker } from "./validation";
 
 /** Tailscale allows auth keys to live 1 to 90 days (https://tailscale.com/kb/1085/auth-keys). */
 export const TAILSCALE_MAX_AUTH_KEY_SECONDS = 90 * 24 * 3600;
@@ -117,6 +117,7 @@ export class AuthKey extends pulumi.ComponentResource {
     constructor(name: string, args: AuthKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("tailnet-guard:tailscale:AuthKey", name, {}, opts);
         const c: Checker = { resource: this, component: `AuthKey ${name}` };
+        checkArgsObject(c, args, 'give { tags: ["tag:server"], description: "what the key is for" }');
 
         if (args.preset !== undefined) {
             checkOneOf(c, "preset", args.preset, AUTH_KEY_PRESETS);

@@ -9,7 +9,7 @@ import { deviceTagsValid } from "../policies/rules";
 import { TAILSCALE_TYPES } from "../policies/resourceTypes";
 import { badArgument } from "./errors";
 import { refuseRuleViolations } from "./ruleGate";
-import { checkBoolean, checkCidr, isKnown, type Checker } from "./validation";
+import { checkArgsObject, checkBoolean, checkCidr, isKnown, type Checker } from "./validation";
 
 export interface ManagedDeviceArgs {
     /** The device's ID (`tailscale.getDevice(...).nodeId`). Required. */
@@ -58,6 +58,7 @@ export class ManagedDevice extends pulumi.ComponentResource {
     constructor(name: string, args: ManagedDeviceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("tailnet-guard:tailscale:ManagedDevice", name, {}, opts);
         const c: Checker = { resource: this, component: `ManagedDevice ${name}` };
+        checkArgsObject(c, args, "give { deviceId } with the device's nodeId, plus the settings to manage");
         if (args.deviceId === undefined || (isKnown(args.deviceId) && (typeof args.deviceId !== "string" || args.deviceId === ""))) {
             badArgument(this, c.component, "deviceId", args.deviceId, "give the device's nodeId, e.g. from tailscale.getDeviceOutput({ hostname }).nodeId");
         }

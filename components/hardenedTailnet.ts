@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tailscale from "@pulumi/tailscale";
 import { analyzePolicy, formatLocation, renderPolicy, type PolicyCheckId, type PolicyDocument } from "../acl";
+import { PolicyRenderError } from "../acl/render";
 import { inlinePolicyFileName } from "../policies/policyFileFindings";
 import { EXTERNAL_TAILNET_ROLES } from "../policies/rules/tailnetExternalTailnets";
 import { TAILSCALE_MAX_DEVICE_KEY_DAYS } from "../policies/rules/tailnetKeyExpiry";
@@ -9,9 +10,21 @@ import { TAILSCALE_TYPES } from "../policies/resourceTypes";
 import { devicePostureFragment, RELEASE_TRACKS, TAILSCALE_VERSION_PATTERN, type DevicePostureArgs } from "./devicePosture";
 import { badArgument, isInteger } from "./errors";
 import { checkLogStreamingArgs, createLogStreams, type LogStreamingArgs } from "./logStreaming";
-import { mergePolicyFragments, PolicyFragmentConflict, type PolicyFragment } from "./policyFragment";
+import { checkPolicyFragment, mergePolicyFragments, PolicyFragmentConflict, type PolicyFragment } from "./policyFragment";
 import { refuseRuleViolations } from "./ruleGate";
-import { checkBoolean, checkDomain, checkEmail, checkIpAddress, checkOneOf, isKnown, type Checker } from "./validation";
+import {
+    checkArgsObject,
+    checkBoolean,
+    checkDomain,
+    checkEmail,
+    checkIpAddress,
+    checkObject,
+    checkOneOf,
+    checkStringList,
+    isKnown,
+    optionalList,
+    type Checker,
+} from "./validation";
 import { SECURITY_WEBHOOK_EVENTS, WEBHOOK_EVENTS, WEBHOOK_PROVIDER_TYPES, type WebhookEvent, type WebhookProviderType } from "./webhookEvents";
 
 export type ExternalTailnetRole = (typeof EXTERNAL_TAILNET_ROLES)[number];
@@ -232,6 +245,7 @@ export class HardenedTailnet extends pulumi.ComponentResource {
         super("tailnet-guard:tailscale:HardenedTailnet", name, {}, opts);
         const component = `HardenedTailnet ${name}`;
         const c: Checker = { resource: this, component };
+        checkArgsObject(c, args, "give { policy: { groups, tagOwners, grants, ... } } with the tailnet's policy file");
 
         const keyExpiryDays = args.keyExpiryDays ?? 30;
         if (!isInteger(keyExpiryDays) || keyExpiryDays < 1 || keyExpiryDays > TAILSCALE_MAX_DEVICE_KEY_DAYS) {
@@ -244,15 +258,22 @@ export class HardenedTailnet extends pulumi.ComponentResource {
         if (typeof args.policy !== "object" || args.policy === null || Array.isArray(args.policy)) {
             badArgument(this, component, "policy", args.policy, "give the policy file as an object with groups, tagOwners, grants, ...");
         }
+        if (args.policyHeader !== undefined) {
+            checkStringList(c, "policyHeader", args.policyHeader, 'give a list of comment lines, e.g. ["Managed by tailnet-guard"]');
+        }
         for (const field of ["deviceApproval", "userApproval", "autoUpdates", "postureIdentityCollection", "networkFlowLogging", "aclsExternallyManaged"] as const) {
             checkBoolean(c, field, args[field]);
         }
         const dns = args.dns === false ? undefined : checkDns(c, args.dns ?? {});
         if (args.contacts !== undefined) checkContacts(c, args.contacts);
-        const webhooks = (args.securityWebhooks ?? []).map((webhook, i) => checkWebhook(c, `securityWebhooks[${i}]`, webhook, name));
+        const webhooks = optionalList(c, "securityWebhooks", args.securityWebhooks, 'give a list of webhooks, e.g. [{ endpointUrl: "https://hooks.example.com/tailscale" }]').map((webhook, i) =>
+            checkWebhook(c, `securityWebhooks[${i}]`, webhook, name),
+        );
         if (args.logStreaming !== undefined) checkLogStreamingArgs(c, "logStreaming", args.logStreaming);
-        (args.postureIntegrations ?? []).forEach((integration, i) => checkPostureIntegration(c, `postureIntegrations[${i}]`, integration));
-        const fragments = [...(args.policyFragments ?? [])];
+        const postureIntegrations = optionalList(c, "postureIntegrations", args.postureIntegrations, 'give a list of integrations, e.g. [{ provider: "intune", clientSecret }]');
+        postureIntegrations.forEach((integration, i) => checkPostureIntegration(c, `postureIntegrations[${i}]`, integration));
+        const fragments = [...optionalList(c, "policyFragments", args.policyFragments, "give a list of fragments, e.g. [router.policyFragment]")];
+        fragments.forEach((fragment, i) => checkPolicyFragment(c, `policyFragments[${i}]`, fragment));
         if (args.devicePosture !== undefined) {
             checkDevicePosture(c, args.devicePosture);
             const posture = devicePostureFragment(args.devicePosture, `${component} devicePosture`);
@@ -268,7 +289,15 @@ export class HardenedTailnet extends pulumi.ComponentResource {
             }
             throw error;
         }
-        this.policyText = renderPolicy(policy, { header: args.policyHeader });
+        try {
+            this.policyText = renderPolicy(policy, { header: args.policyHeader });
+        } catch (error) {
+            if (error instanceof PolicyRenderError) {
+                // The message names the JSON path from `policy`, e.g. "policy.acls[0].src ...".
+                throw new pulumi.ResourceError(`${component}: ${error.message}`, this, true);
+            }
+            throw error;
+        }
         const fileName = inlinePolicyFileName(`${name}-policy`);
         const rejected = analyzePolicy(this.policyText, fileName).filter((f) => REJECTED_POLICY_FINDINGS.has(f.check));
         if (rejected.length > 0) {
@@ -324,7 +353,7 @@ export class HardenedTailnet extends pulumi.ComponentResource {
         );
         this.webhookSecrets = this.webhooks.map((webhook) => pulumi.secret(webhook.secret));
         this.logStreams = args.logStreaming === undefined ? [] : createLogStreams(this, name, args.logStreaming);
-        this.postureIntegrations = (args.postureIntegrations ?? []).map(
+        this.postureIntegrations = postureIntegrations.map(
             (integration, i) =>
                 new tailscale.PostureIntegration(
                     `${name}-posture-${integration.provider}-${i}`,
@@ -354,7 +383,7 @@ function checkDns(c: Checker, dns: TailnetDnsArgs): tailscale.DnsConfigurationAr
     }
     checkBoolean(c, "dns.magicDns", dns.magicDns);
     checkBoolean(c, "dns.overrideLocalDns", dns.overrideLocalDns);
-    const nameservers = (dns.nameservers ?? []).map((ns, i) => {
+    const nameservers = optionalList(c, "dns.nameservers", dns.nameservers, 'give a list of resolver addresses, e.g. ["1.1.1.1"]').map((ns, i) => {
         const server: TailnetNameserver = typeof ns === "string" ? { address: ns } : ns;
         checkIpAddress(c, `dns.nameservers[${i}]`, server?.address);
         checkBoolean(c, `dns.nameservers[${i}].useWithExitNode`, server.useWithExitNode);
@@ -362,6 +391,9 @@ function checkDns(c: Checker, dns: TailnetDnsArgs): tailscale.DnsConfigurationAr
     });
     if (dns.overrideLocalDns === true && nameservers.length === 0) {
         badArgument(c.resource, c.component, "dns.overrideLocalDns", true, "give dns.nameservers too: overriding local DNS with no resolver breaks name resolution");
+    }
+    if (dns.splitDns !== undefined) {
+        checkObject(c, "dns.splitDns", dns.splitDns, 'give domains and their resolvers, e.g. { "corp.example.com": ["10.0.0.2"] }');
     }
     const splitDns = Object.entries(dns.splitDns ?? {}).map(([domain, servers]) => {
         checkDomain(c, "dns.splitDns", domain);
@@ -371,7 +403,9 @@ function checkDns(c: Checker, dns: TailnetDnsArgs): tailscale.DnsConfigurationAr
         servers.forEach((address, i) => checkIpAddress(c, `dns.splitDns["${domain}"][${i}]`, address));
         return { domain, nameservers: servers.map((address) => ({ address })) };
     });
-    (dns.searchPaths ?? []).forEach((path, i) => checkDomain(c, `dns.searchPaths[${i}]`, path));
+    optionalList(c, "dns.searchPaths", dns.searchPaths, 'give a list of domains, e.g. ["corp.example.com"]').forEach((path, i) =>
+        checkDomain(c, `dns.searchPaths[${i}]`, path),
+    );
     return {
         magicDns: dns.magicDns ?? true,
         nameservers: nameservers.length > 0 ? nameservers : undefined,

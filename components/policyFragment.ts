@@ -6,6 +6,8 @@
  */
 import type { PolicyDocument, PostureSelector } from "../acl";
 import type { AutoApprovers } from "../acl/document";
+import { badArgument } from "./errors";
+import { checkObject, checkStringList, type Checker } from "./validation";
 
 export interface PolicyFragment {
     /** Where the fragment comes from ("SubnetRouter office"), used in conflict messages. */
@@ -26,7 +28,21 @@ export class PolicyFragmentConflict extends Error {
     }
 }
 
+/*
+ * The policy document is the user's and is checked only after merging (rendered, then analysed with
+ * file:line:col). So a malformed existing value (a number where a list belongs, an autoApprovers that
+ * is not an object) is never merged into nor reshaped: it is kept as given, for that analysis to reject.
+ */
+function isMap(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is string[] {
+    return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
 function union(a: readonly string[] | undefined, b: readonly string[]): string[] {
+    if (a !== undefined && !Array.isArray(a)) return a as string[]; // malformed: kept for the analysis
     const out = [...(a ?? [])];
     for (const item of b) {
         if (!out.includes(item)) out.push(item);
@@ -35,12 +51,44 @@ function union(a: readonly string[] | undefined, b: readonly string[]): string[]
 }
 
 function mergeMap(target: Record<string, string[]> | undefined, add: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
-    if (add === undefined) return target;
+    if (add === undefined || (target !== undefined && !isMap(target))) return target; // malformed: kept for the analysis
     const out: Record<string, string[]> = { ...(target ?? {}) };
     for (const [key, values] of Object.entries(add)) {
         out[key] = union(out[key], values);
     }
     return out;
+}
+
+const FRAGMENT_FIX = "give a fragment from another component, e.g. router.policyFragment";
+
+/** Each value of a name-to-list map (routes, services, postures) must be a list of strings. */
+function checkStringListMap(c: Checker, field: string, value: unknown): void {
+    if (value === undefined) return;
+    checkObject(c, field, value, FRAGMENT_FIX);
+    for (const [key, list] of Object.entries(value)) {
+        checkStringList(c, `${field}[${JSON.stringify(key)}]`, list, FRAGMENT_FIX);
+    }
+}
+
+/**
+ * Checks one fragment's shape (an object whose approver, posture and default-posture fields are
+ * string lists) so that merging it can never fail with a TypeError; what the strings say is checked
+ * later, with the whole rendered policy.
+ */
+export function checkPolicyFragment(c: Checker, field: string, fragment: unknown): asserts fragment is PolicyFragment {
+    checkObject(c, field, fragment, FRAGMENT_FIX);
+    if (typeof fragment.source !== "string") {
+        badArgument(c.resource, c.component, `${field}.source`, fragment.source, FRAGMENT_FIX);
+    }
+    if (fragment.autoApprovers !== undefined) {
+        checkObject(c, `${field}.autoApprovers`, fragment.autoApprovers, FRAGMENT_FIX);
+        const { routes, services, exitNode } = fragment.autoApprovers;
+        checkStringListMap(c, `${field}.autoApprovers.routes`, routes);
+        checkStringListMap(c, `${field}.autoApprovers.services`, services);
+        if (exitNode !== undefined) checkStringList(c, `${field}.autoApprovers.exitNode`, exitNode, FRAGMENT_FIX);
+    }
+    checkStringListMap(c, `${field}.postures`, fragment.postures);
+    if (fragment.defaultSrcPosture !== undefined) checkStringList(c, `${field}.defaultSrcPosture`, fragment.defaultSrcPosture, FRAGMENT_FIX);
 }
 
 /**
@@ -51,7 +99,7 @@ export function mergePolicyFragments(doc: PolicyDocument, fragments: readonly Po
     if (fragments.length === 0) return doc;
     const out: PolicyDocument = { ...doc };
     for (const fragment of fragments) {
-        if (fragment.autoApprovers !== undefined) {
+        if (fragment.autoApprovers !== undefined && (out.autoApprovers === undefined || isMap(out.autoApprovers))) {
             const current: AutoApprovers = { ...(out.autoApprovers ?? {}) };
             const routes = mergeMap(current.routes, fragment.autoApprovers.routes);
             const services = mergeMap(current.services, fragment.autoApprovers.services);
@@ -63,11 +111,12 @@ export function mergePolicyFragments(doc: PolicyDocument, fragments: readonly Po
                 ...(services ? { services } : {}),
             };
         }
-        if (fragment.postures !== undefined) {
+        if (fragment.postures !== undefined && (out.postures === undefined || isMap(out.postures))) {
             const postures: Record<PostureSelector, string[]> = { ...(out.postures ?? {}) };
             for (const [name, conditions] of Object.entries(fragment.postures) as [PostureSelector, string[]][]) {
-                const existing = postures[name];
-                if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(conditions)) {
+                const existing: unknown = postures[name];
+                if (existing !== undefined && !isStringList(existing)) continue; // malformed: kept for the analysis
+                if (existing !== undefined && (existing.length !== conditions.length || existing.some((c, i) => c !== conditions[i]))) {
                     throw new PolicyFragmentConflict(
                         `${fragment.source}: posture ${name} is already defined with other conditions: rename one of them`,
                     );

@@ -7,7 +7,7 @@ import * as tailscale from "@pulumi/tailscale";
 import type { TagSelector } from "../acl";
 import { badArgument } from "./errors";
 import type { PolicyFragment } from "./policyFragment";
-import { checkTags, type Checker } from "./validation";
+import { checkArgsObject, checkTags, type Checker } from "./validation";
 
 /** "svc:" then a DNS label: lowercase letters, digits and dashes. */
 export const SERVICE_NAME_PATTERN = /^svc:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -50,6 +50,7 @@ export class TailscaleService extends pulumi.ComponentResource {
     constructor(name: string, args: TailscaleServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("tailnet-guard:tailscale:TailscaleService", name, {}, opts);
         const c: Checker = { resource: this, component: `TailscaleService ${name}` };
+        checkArgsObject(c, args, 'give { serviceName: "svc:grafana", ports: ["tcp:443"], hostTag: "tag:monitoring" }');
         if (typeof args.serviceName !== "string" || !SERVICE_NAME_PATTERN.test(args.serviceName)) {
             badArgument(this, c.component, "serviceName", args.serviceName, 'give "svc:" then lowercase letters, digits or dashes, e.g. "svc:grafana"');
         }

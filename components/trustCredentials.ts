@@ -9,7 +9,7 @@ import { TAILSCALE_TYPES } from "../policies/resourceTypes";
 import { KNOWN_SCOPES } from "../policies/scopes";
 import { badArgument } from "./errors";
 import { refuseRuleViolations } from "./ruleGate";
-import { checkBoolean, checkDescription, checkTags, type Checker } from "./validation";
+import { checkArgsObject, checkBoolean, checkDescription, checkStringList, checkTags, type Checker } from "./validation";
 
 /** The scopes the pack knows (https://tailscale.com/kb/1623/trust-credentials), the same list `oauth-scopes-allowed` uses. */
 export const TRUST_CREDENTIAL_SCOPES: readonly string[] = KNOWN_SCOPES;
@@ -44,13 +44,13 @@ export interface TrustCredentialArgs {
  * "all:read" without `allowBroadScopes` is this component's stricter default.
  */
 function checkTrustCredential(c: Checker, args: TrustCredentialArgs, type: string, name: string): void {
-    if (typeof args !== "object" || args === null) {
-        badArgument(c.resource, c.component, "args", args, "give { scopes, description, tags }");
-    }
+    checkArgsObject(c, args, "give { scopes, description, tags }");
     checkBoolean(c, "allowBroadScopes", args.allowBroadScopes);
     if (!Array.isArray(args.scopes) || args.scopes.length === 0) {
         badArgument(c.resource, c.component, "scopes", args.scopes, 'name the scopes the credential needs, e.g. ["auth_keys"]');
     }
+    // Each scope a string: the pack's rule reads only the strings, so a number would otherwise pass unseen.
+    checkStringList(c, "scopes", args.scopes, 'name each scope as a string, e.g. ["auth_keys"]');
     if (new Set(args.scopes).size !== args.scopes.length) {
         badArgument(c.resource, c.component, "scopes", args.scopes, "list each scope once");
     }

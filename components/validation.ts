@@ -108,3 +108,45 @@ export function checkDescription(c: Checker, field: string, value: unknown): voi
         badArgument(c.resource, c.component, field, value, "describe the purpose in 1 to 50 letters, digits, spaces, '-' or '_'");
     }
 }
+
+/**
+ * The component's arguments must be an object: null, undefined, a list or a primitive is refused as
+ * `args`, before any field is read. `fix` shows the shape to give, e.g. "give { tags, description }".
+ */
+export function checkArgsObject<T>(c: Checker, args: T, fix: string): asserts args is NonNullable<T> {
+    if (typeof args !== "object" || args === null || Array.isArray(args)) {
+        badArgument(c.resource, c.component, "args", args, fix);
+    }
+}
+
+/** A list (a JS array); anything else, null and unset included, is refused naming `field`. */
+export function checkList(c: Checker, field: string, value: unknown, fix: string): asserts value is unknown[] {
+    if (!Array.isArray(value)) {
+        badArgument(c.resource, c.component, field, value, fix);
+    }
+}
+
+/**
+ * An optional list: unset gives an empty list, a list is returned as is, anything else (a string, an
+ * object, null) is refused naming `field`. Use it before iterating so a bad value is never a TypeError.
+ */
+export function optionalList<T>(c: Checker, field: string, value: readonly T[] | undefined, fix: string): readonly T[] {
+    if (value === undefined) return [];
+    checkList(c, field, value, fix);
+    return value;
+}
+
+/** A list of strings; a non-list is refused naming `field`, a non-string item naming `field[i]`. */
+export function checkStringList(c: Checker, field: string, value: unknown, fix: string): asserts value is string[] {
+    checkList(c, field, value, fix);
+    value.forEach((item, i) => {
+        if (typeof item !== "string") badArgument(c.resource, c.component, `${field}[${i}]`, item, fix);
+    });
+}
+
+/** A plain object (not null, not a list), e.g. one item of a list of settings. */
+export function checkObject(c: Checker, field: string, value: unknown, fix: string): asserts value is Record<string, unknown> {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        badArgument(c.resource, c.component, field, value, fix);
+    }
+}

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as tailscale from "@pulumi/tailscale";
 import { badArgument } from "../errors";
 import type { S3LogDestination } from "../logStreaming";
-import { checkIntegerRange, checkOneOf, type Checker } from "../validation";
+import { checkArgsObject, checkIntegerRange, checkOneOf, type Checker } from "../validation";
 
 export const LOG_ARCHIVE_ENCRYPTION = ["aws:kms", "AES256"] as const;
 export type LogArchiveEncryption = (typeof LOG_ARCHIVE_ENCRYPTION)[number];
@@ -59,6 +59,7 @@ export class LogArchive extends pulumi.ComponentResource {
     constructor(name: string, args: LogArchiveArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super("tailnet-guard:aws:LogArchive", name, {}, opts);
         const c: Checker = { resource: this, component: `LogArchive ${name}` };
+        checkArgsObject(c, args, "give { retentionDays, ... } or leave args out for the defaults");
         const encryption = args.encryption ?? "aws:kms";
         checkOneOf(c, "encryption", encryption, LOG_ARCHIVE_ENCRYPTION);
         const retentionDays = args.retentionDays ?? 365;

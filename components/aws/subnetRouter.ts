@@ -12,7 +12,7 @@ import { AuthKey } from "../authKey";
 import { badArgument } from "../errors";
 import type { PolicyFragment } from "../policyFragment";
 import { refuseRuleViolations } from "../ruleGate";
-import { checkBoolean, checkCidr, checkIntegerRange, checkOneOf, checkTags, isKnown, type Checker } from "../validation";
+import { checkArgsObject, checkBoolean, checkCidr, checkIntegerRange, checkOneOf, checkTags, isKnown, type Checker } from "../validation";
 import { renderBootScript, ROUTER_MODES, type RouterMode } from "./bootScript";
 
 /** Amazon Linux 2023, resolved by EC2 at launch from AWS's public SSM parameter: always the latest patched AMI. */
@@ -106,6 +106,7 @@ export class SubnetRouter extends pulumi.ComponentResource {
     constructor(name: string, args: SubnetRouterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("tailnet-guard:aws:SubnetRouter", name, {}, opts);
         const c: Checker = { resource: this, component: `SubnetRouter ${name}` };
+        checkArgsObject(c, args, 'give { tags: ["tag:router"], routes: ["10.0.0.0/16"], vpcId, subnetIds }');
 
         // The name becomes the SSM parameter path and the Tailscale hostname.
         if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/.test(name)) {
