@@ -30,7 +30,13 @@ export const oauthScopesAllowed: ResourceRule = {
         if (!Array.isArray(scopes) || scopes.length === 0) {
             return ["scopes is empty or unset: list the narrow scopes this credential needs."];
         }
-        const refused = asStringList(scopes).filter((scope) => !allowed.has(scope));
-        return refused.map((scope) => `scope ${JSON.stringify(scope)} is not in allowedScopes: grant a narrower scope.`);
+        // A scope that is not a string is no scope Tailscale knows: refused like any other unlisted value.
+        return scopes.flatMap((scope, i) =>
+            typeof scope !== "string"
+                ? [`scopes[${i}] is ${JSON.stringify(scope) ?? String(scope)}, not a scope name: list scope names such as "auth_keys".`]
+                : allowed.has(scope)
+                  ? []
+                  : [`scope ${JSON.stringify(scope)} is not in allowedScopes: grant a narrower scope.`],
+        );
     },
 };

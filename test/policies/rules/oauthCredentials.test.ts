@@ -18,6 +18,12 @@ describe("rule oauth-scopes-allowed", () => {
         assert.strictEqual(violations(oauthScopesAllowed, resource(OAUTH, "c", { scopes: [] })).length, 1);
     });
 
+    it("refuses a scope that is not a string, as the components do", () => {
+        assert.deepStrictEqual(violations(oauthScopesAllowed, resource(OAUTH, "c", { scopes: ["auth_keys", 5] })), [
+            'scopes[1] is 5, not a scope name: list scope names such as "auth_keys".',
+        ]);
+    });
+
     it("uses the configured allow-list", () => {
         assert.strictEqual(violations(oauthScopesAllowed, resource(OAUTH, "c", { scopes: ["dns"] }), { allowedScopes: ["dns:read"] }).length, 1);
     });
