@@ -23,7 +23,7 @@ export { AUTOGROUPS, autogroupSpec, CONTEXT_NAMES, type AutogroupSpec, type Sele
 export { PROTOCOL_NUMBERS, protocolNumber } from "./grammar/protocols";
 export { TOP_LEVEL_SECTIONS, ENTRY_KEYS } from "./grammar/sections";
 export { checkGrammar, classifySelector, selectorProblem, portsProblem, grantIpProblem, durationMinutes } from "./validate";
-export { renderPolicy } from "./render";
+export { renderPolicy, PolicyRenderError, MAX_RENDER_DEPTH, formatJsonPath } from "./render";
 export type {
     AclRule,
     AclTest,
