@@ -16,6 +16,27 @@ export interface PolicyAnalysis {
 
 const NO_TESTS_RUN: PolicyTestReport = { passed: 0, failed: [], skipped: 0 };
 
+/** Longest message a finding keeps: a 5 MB key quoted in a message must not flood a terminal or a CI log. */
+export const MAX_MESSAGE_LENGTH = 1_000;
+const QUOTED_KEEP = 60;
+
+/**
+ * Shortens the long quoted values in a message ("aaaa…" (5000000 characters)), where every check quotes
+ * the text it reports, then cuts what is still too long. One place for every check's messages.
+ */
+export function boundMessage(message: string): string {
+    const shortened = message.replace(/"(?:[^"\\]|\\.){80,}"/g, (quoted) => {
+        const inner = quoted.slice(1, -1);
+        let keep = inner.slice(0, QUOTED_KEEP);
+        // Never end inside an escape sequence or between the halves of a surrogate pair.
+        keep = keep.replace(/\\[^"]{0,5}$/, "").replace(/[\uD800-\uDBFF]$/, "");
+        return `"${keep}…" (${inner.length} characters)`;
+    });
+    // Unquoted text such as a path like `kkkk….x` gets the same treatment, word by word.
+    const words = shortened.replace(/[^\s"]{120,}/g, (word) => `${word.slice(0, QUOTED_KEEP).replace(/[\uD800-\uDBFF]$/, "")}…(${word.length} characters)`);
+    return words.length <= MAX_MESSAGE_LENGTH ? words : `${words.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+}
+
 /**
  * Runs every check and the file's own tests on a parsed policy; each failing test assertion is a
  * "test-failed" finding at the assertion. A policy with syntax errors yields just those errors.
@@ -30,7 +51,10 @@ export function analyzeParsedPolicy(parsed: ParsedPolicy, options: AnalyzeOption
         findings.push({ check: "test-failed", message: failure.message, location: failure.location });
     }
     // A finding without a position (a path the locator could not resolve) falls back to the file start.
-    const located = findings.map((f) => (f.location === undefined ? { ...f, location: { file: parsed.file, line: 1, column: 1 } } : f));
+    const located = findings.map((f) => {
+        const bounded = f.message.length > MAX_MESSAGE_LENGTH ? { ...f, message: boundMessage(f.message) } : f;
+        return bounded.location === undefined ? { ...bounded, location: { file: parsed.file, line: 1, column: 1 } } : bounded;
+    });
     return { findings: located.sort((a, b) => compareLocations(a.location, b.location)), tests };
 }
 

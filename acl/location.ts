@@ -26,6 +26,12 @@ export class LineIndex {
 
     constructor(private readonly file: string, text: string) {
         const starts = [0];
+        if (!text.includes("\r")) {
+            // Only "\n" ends lines: let indexOf find them.
+            for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+            this.starts = starts;
+            return;
+        }
         for (let i = 0; i < text.length; i++) {
             const ch = text.charCodeAt(i);
             if (ch === 10 /* \n */) {

@@ -3,7 +3,7 @@ import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, t
 import type { PolicyFinding } from "./findings";
 import { compareLocations, LineIndex, type SourceLocation } from "./location";
 import { syntaxMessage } from "./syntaxMessages";
-import { NodeLocator, nodeToValue } from "./tree";
+import { JsonOffsetIndex, NodeLocator, nodeToValue } from "./tree";
 
 export interface ParsedPolicy {
     file: string;
@@ -101,8 +101,12 @@ function collectErrors(
     return errors;
 }
 
-/** Parses HuJSON policy text. Never throws: every problem is reported in `errors`. */
-export function parsePolicy(text: string, file: string = DEFAULT_FILE): ParsedPolicy {
+/**
+ * Parses HuJSON policy text with jsonc-parser's full syntax tree: the reference behaviour, and the
+ * path taken for any text the fast path does not handle (syntax errors, a top level that is not an
+ * object, deep nesting). Never throws.
+ */
+export function parsePolicyWithTree(text: string, file: string = DEFAULT_FILE): ParsedPolicy {
     const lines = new LineIndex(file, text);
     const at = (offset: number) => lines.locationOf(offset);
     const { root, parseErrors, failure } = runParser(text);
@@ -117,6 +121,170 @@ export function parsePolicy(text: string, file: string = DEFAULT_FILE): ParsedPo
         locate(path) {
             const node = locator.find(path);
             return node === undefined ? undefined : at(node.offset);
+        },
+    };
+}
+
+/**
+ * Deeper nesting than this goes to the jsonc-parser path, which alone knows how deep is too deep
+ * (it recurses, JSON.parse does not); real policies nest a handful of levels.
+ */
+const MAX_FAST_DEPTH = 200;
+
+/**
+ * The text with its comments and trailing commas replaced by spaces (line breaks kept), so
+ * JSON.parse reads it and every offset and line stays where it was; undefined when the text has an unclosed string or comment (the
+ * full parser reports those). A comma is blanked only when a value precedes it and "]" or "}"
+ * follows it (past spaces and comments), as jsonc-parser's allowTrailingComma accepts; comments
+ * end where jsonc-parser ends them (a line comment at "\n" or "\r", a block comment at the first
+ * "*\/"). Anything else that is not JSON is left for JSON.parse to reject.
+ */
+export function blankCommentsAndTrailingCommas(text: string): string | undefined {
+    const length = text.length;
+    /** [from, to) ranges to blank, in order: a trailing comma is inserted before the comments after it. */
+    const ranges: number[] = [];
+    const blank = (from: number, to: number) => {
+        let at = ranges.length;
+        while (at > 0 && ranges[at - 2] > from) at -= 2;
+        ranges.splice(at, 0, from, to);
+    };
+    /** Code of the last character that was neither space nor comment; 0 before the first. */
+    let previous = 0;
+    let trailingComma = -1;
+    for (let i = 0; i < length; i++) {
+        const code = text.charCodeAt(i);
+        switch (code) {
+            case 32:
+            case 9:
+            case 10:
+            case 13:
+                continue;
+            case 34 /* " */: {
+                // Skip to the closing quote inline (strings are short; an indexOf call costs more), stepping over escapes.
+                let c = text.charCodeAt(++i);
+                for (; c !== 34 && i < length; c = text.charCodeAt(++i)) if (c === 92) i++;
+                if (i >= length) return undefined;
+                break;
+            }
+            case 47 /* / */: {
+                const next = text.charCodeAt(i + 1);
+                if (next === 47) {
+                    let end = i + 2;
+                    for (let c = text.charCodeAt(end); end < length && c !== 10 && c !== 13; c = text.charCodeAt(++end));
+                    blank(i, end);
+                    i = end - 1;
+                    continue;
+                }
+                if (next === 42) {
+                    const close = text.indexOf("*/", i + 2);
+                    if (close < 0) return undefined;
+                    blank(i, close + 2);
+                    i = close + 1;
+                    continue;
+                }
+                break;
+            }
+            case 125 /* } */:
+            case 93 /* ] */:
+                if (trailingComma >= 0) blank(trailingComma, trailingComma + 1);
+                break;
+            case 44 /* , */: {
+                const afterValue = previous !== 0 && previous !== 44 && previous !== 58 && previous !== 91 && previous !== 123;
+                previous = code;
+                trailingComma = afterValue ? i : -1;
+                continue;
+            }
+        }
+        previous = code;
+        trailingComma = -1;
+    }
+    if (ranges.length === 0) return text;
+    const parts: string[] = [];
+    let copied = 0;
+    for (let r = 0; r < ranges.length; r += 2) {
+        // Line breaks stay (JSON reads them as spaces), so lines can be counted on the blanked text.
+        parts.push(text.slice(copied, ranges[r]), text.slice(ranges[r], ranges[r + 1]).replace(NOT_LINE_BREAK, " "));
+        copied = ranges[r + 1];
+    }
+    parts.push(text.slice(copied));
+    return parts.join("");
+}
+
+const NOT_LINE_BREAK = /[^\r\n]/g;
+
+/** Where a comment may start, or a comma that may be trailing; either may also sit inside a string (then blanking finds nothing). */
+const MAYBE_COMMENT_OR_TRAILING_COMMA = /\/[/*]|,[ \t\r\n]*[\]}]/;
+
+/** True for a plain JSON object (not null, not a list). */
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** True when objects and lists in `root` nest more than `max` levels (counting the root as one). */
+function nestsDeeperThan(root: object, max: number): boolean {
+    const containers: object[] = [root];
+    const depths: number[] = [1];
+    while (containers.length > 0) {
+        const container = containers.pop() as Record<string, unknown> | unknown[];
+        const depth = depths.pop()!;
+        if (depth > max) return true;
+        // No Object.values: an array per object would be garbage the rest of the analysis pays to collect.
+        if (Array.isArray(container)) {
+            for (let i = 0; i < container.length; i++) {
+                const child: unknown = container[i];
+                if (typeof child === "object" && child !== null) {
+                    containers.push(child);
+                    depths.push(depth + 1);
+                }
+            }
+        } else {
+            for (const key in container) {
+                const child = container[key];
+                if (typeof child === "object" && child !== null) {
+                    containers.push(child);
+                    depths.push(depth + 1);
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/** JSON.parse of the blanked text when it parses to an object; undefined otherwise (the full parser takes over). */
+function parseFast(text: string): { value: Record<string, unknown>; json: string } | undefined {
+    const json = MAYBE_COMMENT_OR_TRAILING_COMMA.test(text) ? blankCommentsAndTrailingCommas(text) : text;
+    if (json === undefined) return undefined;
+    let value: unknown;
+    try {
+        value = JSON.parse(json);
+    } catch {
+        return undefined;
+    }
+    return isObject(value) && !nestsDeeperThan(value, MAX_FAST_DEPTH) ? { value, json } : undefined;
+}
+
+/**
+ * Parses HuJSON policy text. Never throws: every problem is reported in `errors`.
+ *
+ * A well-formed policy (the common case) is read by JSON.parse after blanking its comments and
+ * trailing commas, which is several times faster than building a syntax tree; positions are then
+ * indexed only when first asked for (a policy without findings never pays for them). Everything
+ * else takes parsePolicyWithTree. Both give the same value, errors and locations (see
+ * test/acl/parseFastPath.test.ts).
+ */
+export function parsePolicy(text: string, file: string = DEFAULT_FILE): ParsedPolicy {
+    const fast = parseFast(text);
+    if (fast === undefined) return parsePolicyWithTree(text, file);
+    let positions: JsonOffsetIndex | undefined;
+    return {
+        file,
+        text,
+        value: fast.value,
+        errors: [],
+        locate(path) {
+            positions ??= new JsonOffsetIndex(fast.json);
+            const position = positions.positionOf(path);
+            return position === undefined ? undefined : { file, line: position.line, column: position.column };
         },
     };
 }

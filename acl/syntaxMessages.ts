@@ -61,6 +61,10 @@ export function describeFound(text: string, offset: number, length: number): str
 
 /** One-sentence message for a parse error (no position: the caller attaches a location). */
 export function syntaxMessage(text: string, error: ParseError): string {
+    if (text.charCodeAt(error.offset) === 0xfeff) {
+        // An invisible character: name it rather than quote it.
+        return "the file starts with a byte order mark (U+FEFF), which HuJSON does not allow; save the file as UTF-8 without BOM";
+    }
     const wording = WORDING[printParseErrorCode(error.error)];
     const found = describeFound(text, error.offset, error.length);
     if (wording === undefined) return `syntax error at ${found}; fix the HuJSON syntax here`;

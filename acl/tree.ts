@@ -84,3 +84,198 @@ export class NodeLocator {
         return map;
     }
 }
+
+/**
+ * Positions of the values of a JSON text, for a parser that did not build a syntax tree (the fast
+ * path of parsePolicy uses JSON.parse for the value). One linear pass records, for each value in
+ * document order, where it starts, where its key starts (for object members) and which value
+ * follows its subtree; a container's members are listed on first visit, as in NodeLocator. The
+ * text must be valid JSON (comments and trailing commas already blanked out, offsets unchanged);
+ * `offsetOf` then gives the offset of the node NodeLocator finds in jsonc-parser's tree.
+ */
+export class JsonOffsetIndex {
+    /** Number of values. */
+    private count = 0;
+    /** Offset of the first character of each value (the quote of a string, the "{" of an object). */
+    private starts: Int32Array;
+    /** For each value, the number of the first value after its subtree. */
+    private ends: Int32Array;
+    /** For an object member, the offset of the opening quote of its key; -1 otherwise. */
+    private keyStarts: Int32Array;
+    /** 1-based line and column of each value's start, counted as LineIndex counts them. */
+    private lines: Int32Array;
+    private columns: Int32Array;
+    private readonly children = new Map<number, number[]>();
+    private readonly members = new Map<number, Map<string, number>>();
+
+    constructor(private readonly json: string) {
+        // A value takes at least two characters with its separator; grown if ever short.
+        const capacity = Math.max(16, json.length >> 3);
+        this.starts = new Int32Array(capacity);
+        this.ends = new Int32Array(capacity);
+        this.keyStarts = new Int32Array(capacity);
+        this.lines = new Int32Array(capacity);
+        this.columns = new Int32Array(capacity);
+        this.index();
+    }
+
+    /** Offset of the value at `path`, or undefined when the path leads nowhere. */
+    offsetOf(path: ReadonlyArray<string | number>): number | undefined {
+        const value = this.find(path);
+        return value === undefined ? undefined : this.starts[value];
+    }
+
+    /**
+     * 1-based line and column of the value at `path`, or undefined. Line breaks ("\n", "\r\n",
+     * a lone "\r") are counted in the indexing pass, so this needs no LineIndex; the text must
+     * keep the original's line breaks (blanked comments keep theirs).
+     */
+    positionOf(path: ReadonlyArray<string | number>): { line: number; column: number } | undefined {
+        const value = this.find(path);
+        return value === undefined ? undefined : { line: this.lines[value], column: this.columns[value] };
+    }
+
+    private find(path: ReadonlyArray<string | number>): number | undefined {
+        if (this.count === 0) return undefined;
+        let value = 0;
+        for (const segment of path) {
+            const opening = this.json.charCodeAt(this.starts[value]);
+            let next: number | undefined;
+            if (typeof segment === "number") next = opening === 91 /* [ */ ? this.childrenOf(value)[segment] : undefined;
+            else next = opening === 123 /* { */ ? this.membersOf(value).get(segment) : undefined;
+            if (next === undefined) return undefined;
+            value = next;
+        }
+        return value;
+    }
+
+    private index(): void {
+        const json = this.json;
+        const length = json.length;
+        // Locals rather than fields in the loop: this runs once per character.
+        let starts = this.starts;
+        let ends = this.ends;
+        let keyStarts = this.keyStarts;
+        let lines = this.lines;
+        let columns = this.columns;
+        let line = 1;
+        let lineStart = 0;
+        /** The containers open at the current position, innermost last. */
+        const open: number[] = [];
+        let inObject = false;
+        let expectKey = false;
+        let keyStart = -1;
+        let count = 0;
+        for (let i = 0; i < length; i++) {
+            const code = json.charCodeAt(i);
+            if (code === 32 || code === 9 || code === 58 /* : */) continue;
+            if (code === 10 || code === 13) {
+                // "\r\n" ends one line, at its "\n".
+                if (code === 10 || json.charCodeAt(i + 1) !== 10) {
+                    line++;
+                    lineStart = i + 1;
+                }
+                continue;
+            }
+            if (code === 44 /* , */) {
+                expectKey = inObject;
+                continue;
+            }
+            if (code === 125 /* } */ || code === 93 /* ] */) {
+                const closed = open.pop()!;
+                ends[closed] = count;
+                inObject = open.length > 0 && json.charCodeAt(starts[open[open.length - 1]]) === 123;
+                expectKey = false;
+                continue;
+            }
+            if (code === 34 /* " */ && expectKey) {
+                keyStart = i;
+                // Skip to the closing quote inline (strings are short; an indexOf call costs more), stepping over escapes.
+                for (let c = json.charCodeAt(++i); c !== 34; c = json.charCodeAt(++i)) if (c === 92) i++;
+                expectKey = false;
+                continue;
+            }
+            // A value starts here.
+            if (count === starts.length) {
+                starts = grown(starts);
+                ends = grown(ends);
+                keyStarts = grown(keyStarts);
+                lines = grown(lines);
+                columns = grown(columns);
+            }
+            starts[count] = i;
+            lines[count] = line;
+            columns[count] = i - lineStart + 1;
+            ends[count] = count + 1;
+            keyStarts[count] = inObject ? keyStart : -1;
+            if (code === 34) {
+                for (let c = json.charCodeAt(++i); c !== 34; c = json.charCodeAt(++i)) if (c === 92) i++;
+            } else if (code === 123 /* { */ || code === 91 /* [ */) {
+                open.push(count);
+                inObject = code === 123;
+                expectKey = inObject;
+            } else {
+                // A number, true, false or null: runs up to the next delimiter.
+                while (i + 1 < length && !isDelimiter(json.charCodeAt(i + 1))) i++;
+            }
+            count++;
+        }
+        this.starts = starts;
+        this.ends = ends;
+        this.keyStarts = keyStarts;
+        this.lines = lines;
+        this.columns = columns;
+        this.count = count;
+    }
+
+    private childrenOf(container: number): number[] {
+        let list = this.children.get(container);
+        if (list === undefined) {
+            list = [];
+            for (let child = container + 1; child < this.ends[container]; child = this.ends[child]) list.push(child);
+            this.children.set(container, list);
+        }
+        return list;
+    }
+
+    private membersOf(object: number): Map<string, number> {
+        let map = this.members.get(object);
+        if (map === undefined) {
+            map = new Map();
+            // Later duplicates overwrite earlier ones: the last occurrence wins, as in JSON.parse.
+            for (const child of this.childrenOf(object)) map.set(this.keyOf(child), child);
+            this.members.set(object, map);
+        }
+        return map;
+    }
+
+    private keyOf(member: number): string {
+        const start = this.keyStarts[member];
+        const end = closingQuote(this.json, start);
+        const raw = this.json.slice(start + 1, end);
+        return raw.includes("\\") ? (JSON.parse(this.json.slice(start, end + 1)) as string) : raw;
+    }
+}
+
+/** Offset of the quote closing the string that opens at `open` (the first '"' not escaped), or -1. */
+export function closingQuote(text: string, open: number): number {
+    let close = text.indexOf('"', open + 1);
+    while (close > 0 && text.charCodeAt(close - 1) === 92 /* \ */) {
+        let backslashes = 1;
+        while (text.charCodeAt(close - 1 - backslashes) === 92) backslashes++;
+        if (backslashes % 2 === 0) break;
+        close = text.indexOf('"', close + 1);
+    }
+    return close;
+}
+
+/** A copy of `from` twice as long. */
+function grown(from: Int32Array): Int32Array {
+    const to = new Int32Array(from.length * 2);
+    to.set(from);
+    return to;
+}
+
+function isDelimiter(code: number): boolean {
+    return code === 44 || code === 93 || code === 125 || code === 32 || code === 10 || code === 13 || code === 9;
+}

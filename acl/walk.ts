@@ -25,19 +25,36 @@ export function member(value: unknown, key: string): unknown {
 export function recordsOf(list: unknown): Array<{ index: number; record: Record<string, unknown> }> {
     if (!Array.isArray(list)) return [];
     const out: Array<{ index: number; record: Record<string, unknown> }> = [];
-    list.forEach((record, index) => {
+    for (let index = 0; index < list.length; index++) {
+        const record: unknown = list[index];
         if (isRecord(record)) out.push({ index, record });
-    });
+    }
     return out;
+}
+
+/**
+ * A string at `listPath[index]`. Its path is built when first read: most strings of a policy have
+ * no finding, so most paths are never needed.
+ */
+export class ListString implements StringAt {
+    private built: JsonPath | undefined;
+
+    constructor(readonly value: string, private readonly listPath: JsonPath, private readonly index: number) {}
+
+    get path(): JsonPath {
+        this.built ??= [...this.listPath, this.index];
+        return this.built;
+    }
 }
 
 /** The string elements of `list` with their paths (under `path`); nothing if `list` is not an array. */
 export function stringsOf(list: unknown, path: JsonPath): StringAt[] {
     if (!Array.isArray(list)) return [];
     const out: StringAt[] = [];
-    list.forEach((value, index) => {
-        if (typeof value === "string") out.push({ value, path: [...path, index] });
-    });
+    for (let index = 0; index < list.length; index++) {
+        const value: unknown = list[index];
+        if (typeof value === "string") out.push(new ListString(value, path, index));
+    }
     return out;
 }
 

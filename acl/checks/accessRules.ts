@@ -3,7 +3,7 @@
  * the two syntaxes. Only well-formed parts are read; malformed parts are the validator's concern.
  */
 import { destinationTarget } from "../selectors";
-import { member, recordsOf, stringsOf, type JsonPath, type StringAt } from "../walk";
+import { ListString, member, recordsOf, stringsOf, type JsonPath, type StringAt } from "../walk";
 
 export interface AccessRule {
     section: "acls" | "grants";
@@ -18,7 +18,20 @@ export interface AccessRule {
 /** Sources that stand for everyone in (or beyond) the tailnet. */
 export const EVERYONE: ReadonlySet<string> = new Set(["*", "autogroup:member", "autogroup:danger-all"]);
 
+/** The rules of each document, computed once for the several lints that read them. */
+const RULES_OF = new WeakMap<Record<string, unknown>, AccessRule[]>();
+
+/** The access rules of a policy (the same array for the same document: treat it as read-only). */
 export function accessRules(doc: Record<string, unknown>): AccessRule[] {
+    let rules = RULES_OF.get(doc);
+    if (rules === undefined) {
+        rules = collectAccessRules(doc);
+        RULES_OF.set(doc, rules);
+    }
+    return rules;
+}
+
+function collectAccessRules(doc: Record<string, unknown>): AccessRule[] {
     const rules: AccessRule[] = [];
     for (const { index, record } of recordsOf(member(doc, "acls"))) {
         const path = ["acls", index];
@@ -30,7 +43,7 @@ export function accessRules(doc: Record<string, unknown>): AccessRule[] {
             path,
             record,
             sources: stringsOf(record[srcKey], [...path, srcKey]),
-            targets: stringsOf(record[dstKey], [...path, dstKey]).map((d) => ({ value: destinationTarget(d.value), path: d.path })),
+            targets: targetsOf(record[dstKey], [...path, dstKey]),
         });
     }
     for (const { index, record } of recordsOf(member(doc, "grants"))) {
@@ -40,6 +53,17 @@ export function accessRules(doc: Record<string, unknown>): AccessRule[] {
         rules.push({ section: "grants", index, path, record, sources: stringsOf(record.src, [...path, "src"]), targets: stringsOf(record.dst, [...path, "dst"]) });
     }
     return rules;
+}
+
+/** The targets of an acls destination list ("tag:db" for "tag:db:5432"), at the destinations' paths. */
+function targetsOf(list: unknown, path: JsonPath): StringAt[] {
+    if (!Array.isArray(list)) return [];
+    const out: StringAt[] = [];
+    for (let index = 0; index < list.length; index++) {
+        const value: unknown = list[index];
+        if (typeof value === "string") out.push(new ListString(destinationTarget(value), path, index));
+    }
+    return out;
 }
 
 /** `acls[2]`, `grants[0]`. */

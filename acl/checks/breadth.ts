@@ -4,7 +4,7 @@
  */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import { formatPath, listIncludes, member, recordsOf, stringsOf, type StringAt } from "../walk";
+import { formatPath, listIncludes, member, recordsOf, stringsOf, type JsonPath } from "../walk";
 import { accessRules, everyoneSource, ruleName, type AccessRule } from "./accessRules";
 
 /** The exact allow-all shape is reported by allow-all; near-allow-all covers the rest. */
@@ -65,31 +65,38 @@ export function checkExitNodeToEveryone(parsed: ParsedPolicy, doc: Record<string
     return findings;
 }
 
-/** Every selector list where autogroup:danger-all could appear. */
-function selectorLists(doc: Record<string, unknown>): StringAt[] {
-    const out: StringAt[] = [];
+/** Every selector list where autogroup:danger-all could appear, with its path. */
+function selectorLists(doc: Record<string, unknown>): Array<{ list: unknown; path: JsonPath }> {
+    const out: Array<{ list: unknown; path: JsonPath }> = [];
     for (const section of ["acls", "grants", "ssh"]) {
         for (const { index, record } of recordsOf(member(doc, section))) {
             for (const key of ["src", "dst", "users"]) {
                 if (section === "ssh" && key === "users") continue;
-                out.push(...stringsOf(record[key], [section, index, key]));
+                out.push({ list: record[key], path: [section, index, key] });
             }
         }
     }
-    for (const { index, record } of recordsOf(member(doc, "nodeAttrs"))) out.push(...stringsOf(record.target, ["nodeAttrs", index, "target"]));
+    for (const { index, record } of recordsOf(member(doc, "nodeAttrs"))) out.push({ list: record.target, path: ["nodeAttrs", index, "target"] });
     return out;
 }
 
 export function checkDangerAll(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
-    return selectorLists(doc)
-        .filter((entry) => entry.value === "autogroup:danger-all")
-        .map((entry) => ({
-            check: "danger-all" as const,
-            message:
-                `${formatPath(entry.path)} uses autogroup:danger-all, which matches every device including ones outside the tailnet; ` +
-                'use "autogroup:member", groups or tags',
-            location: parsed.locate(entry.path),
-        }));
+    const findings: PolicyFinding[] = [];
+    for (const { list, path } of selectorLists(doc)) {
+        // indexOf first: the element paths are built only for lists that hold the value.
+        if (!Array.isArray(list) || list.indexOf("autogroup:danger-all") < 0) continue;
+        for (const entry of stringsOf(list, path)) {
+            if (entry.value !== "autogroup:danger-all") continue;
+            findings.push({
+                check: "danger-all",
+                message:
+                    `${formatPath(entry.path)} uses autogroup:danger-all, which matches every device including ones outside the tailnet; ` +
+                    'use "autogroup:member", groups or tags',
+                location: parsed.locate(entry.path),
+            });
+        }
+    }
+    return findings;
 }
 
 /** Targets that hand an attribute to (nearly) every device. */

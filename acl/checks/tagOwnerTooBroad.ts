@@ -13,7 +13,10 @@ export function checkTagOwnerTooBroad(parsed: ParsedPolicy, doc: Record<string, 
     const tagOwners = member(doc, "tagOwners");
     if (!isRecord(tagOwners)) return [];
     const findings: PolicyFinding[] = [];
-    for (const [tag, owners] of Object.entries(tagOwners)) {
+    for (const tag of Object.keys(tagOwners)) {
+        const owners = tagOwners[tag];
+        // Most owner lists name no broad owner: build paths only for those that do.
+        if (!Array.isArray(owners) || !owners.some((owner) => typeof owner === "string" && Object.prototype.hasOwnProperty.call(BROAD_OWNERS, owner))) continue;
         for (const owner of stringsOf(owners, ["tagOwners", tag])) {
             if (!Object.prototype.hasOwnProperty.call(BROAD_OWNERS, owner.value)) continue;
             findings.push({

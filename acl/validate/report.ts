@@ -6,7 +6,7 @@ import type { SelectorContext } from "../grammar/autogroups";
 import { jsonTypeOf, type JsonType } from "../grammar/sections";
 import type { PolicyCheckId, PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import { formatPath, isRecord, type JsonPath, type StringAt } from "../walk";
+import { formatPath, isRecord, ListString, type JsonPath, type StringAt } from "../walk";
 import { selectorProblem } from "./selector";
 
 const ARTICLE: Readonly<Record<string, string>> = {
@@ -18,6 +18,9 @@ const ARTICLE: Readonly<Record<string, string>> = {
     null: "null",
 };
 
+/** Remembered for a selector without a problem. */
+const VALID = Symbol("valid selector");
+
 function namesOf(value: unknown): ReadonlySet<string> | undefined {
     return isRecord(value) ? new Set(Object.keys(value)) : undefined;
 }
@@ -27,6 +30,7 @@ export class Validation {
     /** Names defined under "postures" and "ipsets"; undefined when the section is not an object (then not checked). */
     private readonly postures: ReadonlySet<string> | undefined;
     private readonly ipsets: ReadonlySet<string> | undefined;
+    private readonly problems = new Map<string, Map<string, string | typeof VALID>>();
 
     constructor(readonly parsed: ParsedPolicy, readonly doc: Record<string, unknown>) {
         this.postures = doc.postures === undefined ? new Set() : namesOf(doc.postures);
@@ -53,11 +57,13 @@ export class Validation {
      */
     strings(value: unknown, path: JsonPath): StringAt[] | undefined {
         if (!this.expectType(value, path, "list")) return undefined;
+        const list = value as unknown[];
         const out: StringAt[] = [];
-        (value as unknown[]).forEach((element, index) => {
-            if (typeof element === "string") out.push({ value: element, path: [...path, index] });
+        for (let index = 0; index < list.length; index++) {
+            const element = list[index];
+            if (typeof element === "string") out.push(new ListString(element, path, index));
             else this.add("wrong-type", [...path, index], `must be a string, not ${ARTICLE[jsonTypeOf(element)]}`);
-        });
+        }
         return out;
     }
 
@@ -68,7 +74,7 @@ export class Validation {
 
     /** Checks one selector; returns true when it is valid there. */
     selector(text: string, path: JsonPath, context: SelectorContext): boolean {
-        const problem = selectorProblem(text, context);
+        const problem = this.problemOf(text, context);
         if (problem !== undefined) {
             this.add("invalid-selector", path, problem);
             return false;
@@ -77,6 +83,28 @@ export class Validation {
         if (text.startsWith("posture:")) this.defined(text, path, "posture", "postures", this.postures);
         if (text.startsWith("ipset:")) this.defined(text, path, "IP set", "ipsets", this.ipsets);
         return true;
+    }
+
+    /** selectorProblem, remembered per context: a policy names the same groups, tags and users many times over. */
+    problemOf(text: string, context: SelectorContext): string | undefined {
+        return this.remembered(context, text, (t) => selectorProblem(t, context));
+    }
+
+    /**
+     * `problem(text)`, computed once per distinct text for the table `table` (one table per kind of
+     * check). Problem functions are pure, and policies repeat the same strings many times over.
+     */
+    remembered(table: string, text: string, problem: (text: string) => string | undefined): string | undefined {
+        let known = this.problems.get(table);
+        if (known === undefined) {
+            known = new Map();
+            this.problems.set(table, known);
+        }
+        const remembered = known.get(text);
+        if (remembered !== undefined) return remembered === VALID ? undefined : remembered;
+        const found = problem(text);
+        known.set(text, found ?? VALID);
+        return found;
     }
 
     private defined(name: string, path: JsonPath, kind: string, section: string, names: ReadonlySet<string> | undefined): void {

@@ -7,7 +7,6 @@ import { PROTOCOLS_DOC, PROTOCOLS_WITH_PORTS, protocolNumber } from "../grammar/
 import { isRecord, type JsonPath } from "../walk";
 import { grantIpProblem, portsProblem, splitDestination } from "./ports";
 import { field, has, type Validation } from "./report";
-import { selectorProblem } from "./selector";
 import { validateSelfSources } from "./selfSources";
 
 /** The protocol number of an acls "proto" (string or number), recording "invalid-protocol"; undefined when absent or invalid. */
@@ -25,22 +24,38 @@ function aclProtocol(v: Validation, value: unknown, path: JsonPath): number | un
     return number;
 }
 
+/** Two or more colons and no prefix or brackets: an IPv6 address written without the brackets a port needs. */
+const UNBRACKETED_IPV6 = /^[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.*/,-]*$/;
+
 function validateAclDestination(v: Validation, dst: string, path: JsonPath, protocol: number | undefined): void {
+    if (UNBRACKETED_IPV6.test(dst)) {
+        // "fd7a::1:22" is itself an IPv6 address: whether ":22" is a port cannot be told, so ask for brackets.
+        const colon = dst.lastIndexOf(":");
+        v.add(
+            "invalid-ports",
+            path,
+            `${JSON.stringify(dst)} is ambiguous: an IPv6 address needs brackets before its ports, e.g. "[${dst.slice(0, colon)}]:${dst.slice(colon + 1)}"`,
+        );
+        return;
+    }
     const split = splitDestination(dst);
     // "tag:db" splits into "tag" and "db": a selector with no port part at all.
-    const portless = split === undefined || (!/^[\d*,-]*$/.test(split.ports) && selectorProblem(dst, "dst") === undefined);
+    const portless = split === undefined || (!PORT_CHARACTERS.test(split.ports) && v.problemOf(dst, "dst") === undefined);
     if (split === undefined || portless) {
         v.add("invalid-ports", path, `${JSON.stringify(dst)} has no ports; write "target:ports", e.g. "tag:db:5432" or "tag:db:*"`);
         return;
     }
     v.selector(split.target, path, "dst");
-    const problem = portsProblem(split.ports);
+    const problem = v.remembered("ports", split.ports, portsProblem);
     if (problem !== undefined) {
         v.add("invalid-ports", path, `${problem} in ${JSON.stringify(dst)}`);
     } else if (protocol !== undefined && split.ports !== "*" && !PROTOCOLS_WITH_PORTS.has(protocol)) {
         v.add("invalid-ports", path, `${JSON.stringify(dst)} names ports, but its rule's protocol has none; use ":*"`);
     }
 }
+
+/** The characters of a port list ("443", "80,443", "8000-8100", "*"). */
+const PORT_CHARACTERS = /^[\d*,-]*$/;
 
 /** Capability names look like "example.com/cap/name" (https://tailscale.com/kb/1537/grants-app-capabilities). */
 const CAPABILITY_NAME = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+\/\S+$/;
@@ -72,7 +87,7 @@ export function validateAcls(v: Validation, acls: unknown[]): void {
 
 function validateGrantIp(v: Validation, list: unknown, path: JsonPath): void {
     for (const entry of v.strings(list, path) ?? []) {
-        const problem = grantIpProblem(entry.value);
+        const problem = v.remembered("grantIp", entry.value, grantIpProblem);
         if (problem === undefined) continue;
         const check = problem.includes("protocol name") ? "invalid-protocol" : "invalid-ports";
         const fix = problem.includes("write") ? "" : '; write "*", "443", "tcp:443" or "udp:1000-2000"';
@@ -98,8 +113,8 @@ function validateGrantDestination(v: Validation, dst: string, path: JsonPath): v
         v.add("invalid-selector", path, `${JSON.stringify(dst)} is not accepted as a grant destination; use "*" for every address or "autogroup:internet" for exit-node traffic`);
         return;
     }
-    const split = selectorProblem(dst, "dst") === undefined ? undefined : splitDestination(dst);
-    if (split !== undefined && /^\d/.test(split.ports) && portsProblem(split.ports) === undefined) {
+    const split = v.problemOf(dst, "dst") === undefined ? undefined : splitDestination(dst);
+    if (split !== undefined && /^\d/.test(split.ports) && v.remembered("ports", split.ports, portsProblem) === undefined) {
         v.add("invalid-selector", path, `${JSON.stringify(dst)} carries ports, but grant destinations have none; write ${JSON.stringify(split.target)} and put the ports in "ip"`);
         return;
     }

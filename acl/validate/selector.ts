@@ -2,8 +2,8 @@
  * Selector grammar: what kind of selector a string is, and whether that kind may appear at a given
  * position. See https://tailscale.com/kb/1396/targets and https://tailscale.com/kb/1337/policy-syntax.
  */
-import * as ipaddr from "ipaddr.js";
 import { AUTOGROUPS_DOC, autogroupSpec, CONTEXT_NAMES, type SelectorContext } from "../grammar/autogroups";
+import { isCidr, isIp } from "../selectors";
 
 export type SelectorKind =
     | "wildcard"
@@ -37,23 +37,9 @@ const HOST = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/\d{1,3})?$/;
 /** A local account name for SSH users. */
 const LOCAL_USER = /^[^\s:@]+$/;
 
-/**
- * Characters an IPv4 / IPv6 literal (with optional "/bits") can contain. ipaddr.js reports an
- * invalid address by throwing internally, which is slow; testing these first keeps thousands of
- * selectors such as "tag:db" away from it.
- */
+/** Characters an IPv4 / IPv6 literal (with optional "/bits") can contain. */
 const V4_CHARS = /^[\d.]+(\/\d+)?$/;
 const V6_CHARS = /^[0-9a-fA-F:.]+(\/\d+)?$/;
-
-function isIp(text: string): boolean {
-    if (V4_CHARS.test(text)) return ipaddr.IPv4.isValidFourPartDecimal(text);
-    return text.includes(":") && V6_CHARS.test(text) && ipaddr.IPv6.isValid(text);
-}
-
-function isCidr(text: string): boolean {
-    if (V4_CHARS.test(text)) return ipaddr.IPv4.isValidCIDRFourPartDecimal(text);
-    return text.includes(":") && V6_CHARS.test(text) && ipaddr.IPv6.isValidCIDR(text);
-}
 
 /** An IP address literal (v4 dotted quad or v6). */
 export function isIpAddress(text: string): boolean {
@@ -103,6 +89,11 @@ export function classifySelector(text: string): Classified {
     const address = classifyAddress(text);
     if (address !== undefined) return address;
     if (text.includes("@")) {
+        if (text.includes("*")) {
+            return {
+                error: `${JSON.stringify(text)} is a wildcard login, which no user has; use "user:*@example.com" for everyone in a domain or "autogroup:member" for every member`,
+            };
+        }
         return LOGIN.test(text) ? { kind: "user" } : { error: `${JSON.stringify(text)} is not a valid user login ("name@example.com")` };
     }
     if (text.includes(":")) {

@@ -5,22 +5,9 @@
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { analyzePolicy, ENTRY_KEYS, LINT_CATALOG, TOP_LEVEL_SECTIONS } from "../../../acl";
+import { analyzePolicy, ENTRY_KEYS, LINT_CATALOG, POLICY_TEST_IDS, POLICY_VALIDATION_IDS, TOP_LEVEL_SECTIONS } from "../../../acl";
 
-const VALIDATION_IDS = [
-    "syntax",
-    "undefined-reference",
-    "unknown-key",
-    "wrong-type",
-    "missing-field",
-    "invalid-value",
-    "invalid-selector",
-    "invalid-ports",
-    "invalid-protocol",
-    "empty-group",
-    "tag-without-owner",
-];
-const KNOWN_IDS: ReadonlySet<string> = new Set([...VALIDATION_IDS, ...Object.keys(LINT_CATALOG)]);
+const KNOWN_IDS: ReadonlySet<string> = new Set([...POLICY_VALIDATION_IDS, ...Object.keys(LINT_CATALOG), ...POLICY_TEST_IDS]);
 
 const SELECTORS = ["*", "*:*", "group:eng", "tag:db", "tag:db:22", "autogroup:member", "autogroup:internet", "autogroup:nonroot",
     "autogroup:danger-all", "alice@example.com", "100.64.0.1", "10.0.0.0/8", "[fd7a::1]:22", "ipset:x", "posture:y", "svc:z",
