@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tailscale from "@pulumi/tailscale";
-import { analyzePolicy, formatLocation, renderPolicy, type PolicyCheckId, type PolicyDocument } from "../acl";
+import { analyzePolicy, formatLocation, POLICY_TEST_IDS, POLICY_VALIDATION_IDS, renderPolicy, type PolicyCheckId, type PolicyDocument } from "../acl";
 import { PolicyRenderError } from "../acl/render";
 import { inlinePolicyFileName } from "../policies/policyFileFindings";
 import { EXTERNAL_TAILNET_ROLES } from "../policies/rules/tailnetExternalTailnets";
@@ -36,16 +36,9 @@ export type ExternalTailnetRole = (typeof EXTERNAL_TAILNET_ROLES)[number];
  * broad tag owners) are left to the policy pack, which reports them at the level the organisation set.
  */
 const REJECTED_POLICY_FINDINGS: ReadonlySet<PolicyCheckId> = new Set<PolicyCheckId>([
-    "syntax",
-    "undefined-reference",
-    "unknown-key",
-    "wrong-type",
-    "missing-field",
-    "invalid-value",
-    "invalid-selector",
-    "invalid-ports",
-    "invalid-protocol",
-    "test-failed",
+    // Every grammar finding but the two Tailscale accepts (an empty group, a tag with no owners), and failing tests.
+    ...POLICY_VALIDATION_IDS.filter((id) => id !== "empty-group" && id !== "tag-without-owner"),
+    ...POLICY_TEST_IDS,
 ]);
 
 /** A DNS nameserver: an address, optionally kept while an exit node is in use. */

@@ -1,28 +1,6 @@
-/**
- * Webhook event names Tailscale accepts in a webhook's `subscriptions`
- * (https://tailscale.com/kb/1213/webhooks#events).
- */
-export const WEBHOOK_EVENTS = [
-    "nodeCreated",
-    "nodeNeedsApproval",
-    "nodeApproved",
-    "nodeKeyExpiringInOneDay",
-    "nodeKeyExpired",
-    "nodeDeleted",
-    "nodeSigned",
-    "nodeNeedsSignature",
-    "policyUpdate",
-    "userCreated",
-    "userNeedsApproval",
-    "userSuspended",
-    "userRestored",
-    "userDeleted",
-    "userApproved",
-    "userRoleUpdated",
-    "subnetIPForwardingNotEnabled",
-    "exitNodeIPForwardingNotEnabled",
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+import type { WebhookEvent } from "../policies/webhookEvents";
+
+export { WEBHOOK_EVENTS, type WebhookEvent } from "../policies/webhookEvents";
 
 /**
  * The events a security team acts on: devices and users waiting for approval (R2), node keys about

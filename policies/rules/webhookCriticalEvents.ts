@@ -1,26 +1,8 @@
 import type { ResourceRule } from "../rule";
 import { TAILSCALE_TYPES } from "../resourceTypes";
 import { asStringList, patched } from "../values";
+import { WEBHOOK_EVENTS } from "../webhookEvents";
 
-/** Events Tailscale sends to webhooks (https://tailscale.com/kb/1213/webhooks#events). */
-export const WEBHOOK_EVENTS = [
-    "nodeCreated",
-    "nodeNeedsApproval",
-    "nodeApproved",
-    "nodeKeyExpiringInOneDay",
-    "nodeKeyExpired",
-    "nodeDeleted",
-    "policyUpdate",
-    "userCreated",
-    "userNeedsApproval",
-    "userSuspended",
-    "userRestored",
-    "userDeleted",
-    "userApproved",
-    "userRoleUpdated",
-    "subnetIPForwardingNotEnabled",
-    "exitNodeIPForwardingNotEnabled",
-] as const;
 
 function missingEvents(subscriptions: unknown, required: string[]): string[] {
     const subscribed = new Set(asStringList(subscriptions));

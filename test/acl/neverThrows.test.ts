@@ -1,21 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { analyzePolicy, LINT_CATALOG, parsePolicy, renderPolicy, type PolicyDocument } from "../../acl";
+import { analyzePolicy, LINT_CATALOG, parsePolicy, POLICY_TEST_IDS, POLICY_VALIDATION_IDS, renderPolicy, type PolicyDocument } from "../../acl";
 
-const CHECK_IDS: ReadonlySet<string> = new Set<string>([
-    "syntax",
-    "undefined-reference",
-    "unknown-key",
-    "wrong-type",
-    "missing-field",
-    "invalid-value",
-    "invalid-selector",
-    "invalid-ports",
-    "invalid-protocol",
-    "empty-group",
-    "tag-without-owner",
-    ...Object.keys(LINT_CATALOG),
-]);
+const CHECK_IDS: ReadonlySet<string> = new Set<string>([...POLICY_VALIDATION_IDS, ...Object.keys(LINT_CATALOG), ...POLICY_TEST_IDS]);
 
 /** Fragments that make random text look like a policy, so the checks (not just the parser) run. */
 const FRAGMENTS = [

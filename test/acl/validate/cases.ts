@@ -1,6 +1,6 @@
 /** Table-driven validation cases: a policy, the one finding expected, where it points and what it says. */
 import assert from "node:assert/strict";
-import { analyzePolicy, type PolicyCheckId } from "../../../acl";
+import { analyzePolicy, POLICY_VALIDATION_IDS, type PolicyCheckId } from "../../../acl";
 import { at, policyText, positionOf } from "../helpers";
 
 /** A small valid policy the cases change one section of. Names here are all defined. */
@@ -37,20 +37,9 @@ export function assertCase(c: ValidationCase): void {
 
 /** The findings of the validation checks (not the lints) for a policy built on BASE. */
 export function validationFindings(policy: Record<string, unknown>): string[] {
-    const lintsOrSyntax = new Set(["syntax"]);
-    const validation = new Set([
-        "undefined-reference",
-        "unknown-key",
-        "wrong-type",
-        "missing-field",
-        "invalid-value",
-        "invalid-selector",
-        "invalid-ports",
-        "invalid-protocol",
-        "empty-group",
-        "tag-without-owner",
-    ]);
+    // Every grammar check, syntax included.
+    const validation: ReadonlySet<string> = new Set(POLICY_VALIDATION_IDS);
     return analyzePolicy(policyText({ ...BASE, ...policy }), "policy.hujson")
-        .filter((f) => validation.has(f.check) || lintsOrSyntax.has(f.check))
+        .filter((f) => validation.has(f.check))
         .map((f) => `${f.check}: ${f.message}`);
 }
