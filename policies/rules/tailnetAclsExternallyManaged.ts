@@ -5,7 +5,7 @@ import { isTrue, patched, show } from "../values";
 export const tailnetAclsExternallyManaged: ResourceRule = {
     kind: "resource",
     name: "tailnet-acls-externally-managed",
-    description: "TailnetSettings must mark the policy file as managed outside the admin console, with a link to where.",
+    description: "TailnetSettings must mark the policy file as managed outside the admin console; a link to where must be https.",
     responsibility: "R5",
     severity: "medium",
     enforcementLevel: "mandatory",
@@ -17,8 +17,10 @@ export const tailnetAclsExternallyManaged: ResourceRule = {
     config: {
         requireLink: {
             type: "boolean",
-            default: true,
-            description: "Also require aclsExternalLink, an https URL shown to admins in the console.",
+            default: false,
+            description:
+                "Also require aclsExternalLink, an https URL shown to admins in the console. Off by default: the flag is what stops " +
+                "console edits; the link helps people find the repository. A link that is given must be https either way.",
         },
     },
     resourceTypes: [TAILSCALE_TYPES.tailnetSettings],
@@ -28,8 +30,8 @@ export const tailnetAclsExternallyManaged: ResourceRule = {
         if (!isTrue(managed)) {
             messages.push(`aclsExternallyManagedOn is ${show(managed)}: set it to true.`);
         }
-        if (config.requireLink === true) {
-            const link = resource.props.aclsExternalLink;
+        const link = resource.props.aclsExternalLink;
+        if (config.requireLink === true || link !== undefined) {
             if (typeof link !== "string" || !/^https:\/\/\S+$/.test(link)) {
                 messages.push(`aclsExternalLink is ${show(link)}: set it to the https URL of the repository holding the policy file.`);
             }

@@ -17,8 +17,10 @@ describe("rule tailnet-acls-externally-managed", () => {
         assert.match(messages[1], /aclsExternalLink is "http:\/\/x"/);
     });
 
-    it("does not require the link when requireLink is false", () => {
-        assert.deepStrictEqual(violations(rule, resource(SETTINGS, "s", { aclsExternallyManagedOn: true }), { requireLink: false }), []);
+    it("requires the link only when requireLink is set (off by default)", () => {
+        assert.deepStrictEqual(violations(rule, resource(SETTINGS, "s", { aclsExternallyManagedOn: true })), []);
+        const required = violations(rule, resource(SETTINGS, "s", { aclsExternallyManagedOn: true }), { requireLink: true });
+        assert.deepStrictEqual(required, ["aclsExternalLink is unset: set it to the https URL of the repository holding the policy file."]);
     });
 
     it("cannot verify an unknown flag", () => {
