@@ -66,18 +66,28 @@ interface ResourceMessage {
 }
 type AnyHandler = (call: { request: unknown }, callback: (...args: unknown[]) => void) => unknown;
 
-/** URN -> secret values of the resource and of its provider, from a request in wire form. */
-function secretsByUrn(resources: ResourceMessage[]): Array<[string, string[]]> {
-    const entries: Array<[string, string[]]> = [];
+/** Reads a message's secret values once, when first asked. */
+function lazySecrets(message: { getProperties(): StructLike | undefined }): () => string[] {
+    let secrets: string[] | undefined;
+    return () => (secrets ??= secretStringsOf(message.getProperties()?.toJavaScript()));
+}
+
+/**
+ * URN -> the secret values of the resource and of its provider, from a request in wire form. Lazy: the
+ * properties are decoded again only for a resource some rule reports on.
+ */
+function secretsByUrn(resources: ResourceMessage[]): Array<[string, () => string[]]> {
+    const entries: Array<[string, () => string[]]> = [];
     for (const resource of resources) {
-        const secrets = secretStringsOf(resource.getProperties()?.toJavaScript());
+        const own = lazySecrets(resource);
         const provider = resource.getProvider?.();
         if (provider) {
-            const providerSecrets = secretStringsOf(provider.getProperties()?.toJavaScript());
-            secrets.push(...providerSecrets);
+            const providerSecrets = lazySecrets(provider);
             entries.push([provider.getUrn(), providerSecrets]);
+            entries.push([resource.getUrn(), () => [...own(), ...providerSecrets()]]);
+        } else {
+            entries.push([resource.getUrn(), own]);
         }
-        entries.push([resource.getUrn(), secrets]);
     }
     return entries;
 }
@@ -85,7 +95,7 @@ function secretsByUrn(resources: ResourceMessage[]): Array<[string, string[]]> {
 /** Records the request's secret values for as long as the SDK's handler takes to answer. */
 export function rememberingSecrets(original: AnyHandler, resourcesOf: (request: unknown) => ResourceMessage[]): AnyHandler {
     return (call, callback) => {
-        let entries: Array<[string, string[]]> = [];
+        let entries: Array<[string, () => string[]]> = [];
         try {
             entries = secretsByUrn(resourcesOf(call.request));
         } catch {

@@ -32,15 +32,19 @@ export function secretStringsOf(value: unknown, inSecret = false, into: string[]
 }
 
 /** Secret values by resource URN, with a count of calls in flight for that URN. */
-const byUrn = new Map<string, { secrets: string[]; calls: number }>();
+/** Where a resource's secret values come from: a list, or a function read only if a message needs them. */
+export type SecretSource = readonly string[] | (() => string[]);
 
-export function rememberSecrets(urn: string, secrets: string[]): void {
+const byUrn = new Map<string, { sources: SecretSource[]; calls: number; resolved?: string[] }>();
+
+export function rememberSecrets(urn: string, secrets: SecretSource): void {
     const entry = byUrn.get(urn);
     if (entry) {
         entry.calls += 1;
-        entry.secrets = [...new Set([...entry.secrets, ...secrets])];
+        entry.sources.push(secrets);
+        entry.resolved = undefined;
     } else {
-        byUrn.set(urn, { secrets, calls: 1 });
+        byUrn.set(urn, { sources: [secrets], calls: 1 });
     }
 }
 
@@ -54,7 +58,11 @@ export function forgetSecrets(urn: string): void {
 export function secretsOf(urns: Iterable<string>): string[] {
     const all = new Set<string>();
     for (const urn of urns) {
-        byUrn.get(urn)?.secrets.forEach((s) => all.add(s));
+        const entry = byUrn.get(urn);
+        if (entry === undefined) continue;
+        // Resolved on first use: most resources draw no message, and then their secrets are never read.
+        entry.resolved ??= [...new Set(entry.sources.flatMap((source) => (typeof source === "function" ? source() : source)))];
+        entry.resolved.forEach((s) => all.add(s));
     }
     return [...all];
 }
