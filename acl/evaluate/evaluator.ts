@@ -10,7 +10,8 @@ import { EvaluationArgumentError } from "./errors";
 import { buildModel, parsePrincipal, type EvaluatorOptions, type PolicyModel, type Principal } from "./model";
 import { parseProtocol, specAllows } from "./ports";
 import { NO_POSTURE_ATTRIBUTES, readPostureAttributes, type PostureAttributes, type PostureValue } from "./posture";
-import { indexRules, ruleLabel, rulePath, type NetworkEntry, type RuleIndexes, type RuleSection, type SshEntry } from "./rules";
+import { indexRules, ruleLabel, rulePath, type NetworkEntry, type RuleIndexes, type RuleSection, type SshEntry, type SshRuleAction } from "./rules";
+import type { EntryFilter } from "./destinationIndex";
 
 /** The rule that decided a query. */
 export interface RuleMatch {
@@ -61,6 +62,11 @@ function isSelf(principal: Principal): boolean {
     return principal.kind === "autogroup" && principal.name === "autogroup:self";
 }
 
+/** Two individuals (no group on either side, no autogroup:self destination): nothing to expand. */
+function isIndividual(source: Principal, destination: Principal): boolean {
+    return source.kind !== "group" && destination.kind !== "group" && !isSelf(destination);
+}
+
 /** A destination as seen from one source: autogroup:self becomes the source user's own devices. */
 function fromSource(dst: Principal, src: Principal): Principal | undefined {
     if (isSelf(dst)) {
@@ -69,10 +75,47 @@ function fromSource(dst: Principal, src: Principal): Principal | undefined {
     return dst;
 }
 
+/**
+ * The network query being answered, as a filter over rule entries. One instance per evaluator is
+ * refilled for each query (queries are synchronous and never nest), so a query allocates no closure.
+ */
+class NetworkQuery implements EntryFilter<NetworkEntry> {
+    src: Principal = { kind: "autogroup", name: "" };
+    protocol = 0;
+    port = 0;
+    attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES;
+
+    accepts(entry: NetworkEntry): boolean {
+        if (!entry.src.covers(this.src)) return false;
+        if (entry.posture !== undefined && !entry.posture.admits(this.attrs)) return false;
+        for (const spec of entry.specs) if (specAllows(spec, this.protocol, this.port)) return true;
+        return false;
+    }
+}
+
+/** The SSH query being answered (rules of one action at a time); reused like NetworkQuery. */
+class SshQuery implements EntryFilter<SshEntry> {
+    src: Principal = { kind: "autogroup", name: "" };
+    localUser = "";
+    attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES;
+    action: SshRuleAction = "accept";
+
+    accepts(entry: SshEntry): boolean {
+        return (
+            entry.action === this.action &&
+            entry.src.covers(this.src) &&
+            entry.users.allows(this.localUser, this.src) &&
+            (entry.posture === undefined || entry.posture.admits(this.attrs))
+        );
+    }
+}
+
 export class PolicyEvaluator {
     readonly model: PolicyModel;
     private readonly indexes: RuleIndexes;
     private readonly principals = new Map<string, Principal>();
+    private readonly networkQuery = new NetworkQuery();
+    private readonly sshQuery = new SshQuery();
 
     constructor(readonly parsed: ParsedPolicy, options: EvaluatorOptions = {}) {
         this.model = buildModel(parsed.value, options);
@@ -156,12 +199,12 @@ export class PolicyEvaluator {
      * source device with the posture attributes `attrs` (default: none).
      */
     reach(source: Principal, destination: Principal, protocol: number, port: number, attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES): NetworkEntry | undefined {
+        if (isIndividual(source, destination)) return this.reachOne(source, destination, protocol, port, attrs);
         return this.forAllPairs(source, destination, (s, d) => this.reachOne(s, d, protocol, port, attrs));
     }
 
     private forAllPairs<T>(source: Principal, destination: Principal, one: (s: Principal, d: Principal) => T | undefined): T | undefined {
-        // Fast path: two individuals, nothing to expand.
-        if (source.kind !== "group" && destination.kind !== "group" && !isSelf(destination)) return one(source, destination);
+        if (isIndividual(source, destination)) return one(source, destination);
         const sources = expand(source);
         let first: T | undefined;
         if (sources.length === 0) return undefined;
@@ -180,13 +223,12 @@ export class PolicyEvaluator {
     }
 
     private reachOne(src: Principal, dst: Principal, protocol: number, port: number, attrs: PostureAttributes): NetworkEntry | undefined {
-        const login = src.kind === "user" ? src.login : undefined;
-        return this.indexes.network.first(dst, login, (entry) => {
-            if (!entry.src.covers(src)) return false;
-            if (entry.posture !== undefined && !entry.posture.admits(attrs)) return false;
-            for (const spec of entry.specs) if (specAllows(spec, protocol, port)) return true;
-            return false;
-        });
+        const query = this.networkQuery;
+        query.src = src;
+        query.protocol = protocol;
+        query.port = port;
+        query.attrs = attrs;
+        return this.indexes.network.first(dst, src.kind === "user" ? src.login : undefined, query);
     }
 
     /**
@@ -211,6 +253,7 @@ export class PolicyEvaluator {
         localUser: string,
         attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES,
     ): { action: SshAction; entry?: SshEntry } {
+        if (isIndividual(source, destination)) return this.sshOne(source, destination, localUser, attrs) ?? { action: "deny" };
         let weakest: { action: SshAction; entry?: SshEntry } | undefined;
         const found = this.forAllPairs(source, destination, (s, d) => {
             const result = this.sshOne(s, d, localUser, attrs);
@@ -223,11 +266,15 @@ export class PolicyEvaluator {
 
     private sshOne(src: Principal, dst: Principal, localUser: string, attrs: PostureAttributes): { action: SshAction; entry: SshEntry } | undefined {
         const login = src.kind === "user" ? src.login : undefined;
-        const matches = (entry: SshEntry) =>
-            entry.src.covers(src) && entry.users.allows(localUser, src) && (entry.posture === undefined || entry.posture.admits(attrs));
-        const accept = this.indexes.ssh.first(dst, login, (entry) => entry.action === "accept" && matches(entry));
+        const query = this.sshQuery;
+        query.src = src;
+        query.localUser = localUser;
+        query.attrs = attrs;
+        query.action = "accept";
+        const accept = this.indexes.ssh.first(dst, login, query);
         if (accept !== undefined) return { action: "accept", entry: accept };
-        const check = this.indexes.ssh.first(dst, login, (entry) => entry.action === "check" && matches(entry));
+        query.action = "check";
+        const check = this.indexes.ssh.first(dst, login, query);
         return check === undefined ? undefined : { action: "check", entry: check };
     }
 }

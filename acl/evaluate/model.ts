@@ -6,6 +6,7 @@
 import { member, isRecord } from "../walk";
 import { EvaluationArgumentError } from "./errors";
 import { isInternetRange, parseAddress, rangeContains, type AddressRange } from "./addresses";
+import { StringListCache } from "./listCache";
 import { readPostures, type Posture } from "./posture";
 
 /** The autogroups that stand for users holding an admin-console role. */
@@ -44,16 +45,22 @@ export interface PolicyModel {
     postures: ReadonlyMap<string, Posture>;
 }
 
-function stringList(value: unknown): string[] {
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+/** The string elements of a list that pass `keep` (all by default); empty when it is not an array. */
+function stringList(value: unknown, keep?: (item: string) => boolean): string[] {
+    const out: string[] = [];
+    if (!Array.isArray(value)) return out;
+    for (const item of value) if (typeof item === "string" && (keep === undefined || keep(item))) out.push(item);
+    return out;
 }
+
+const isLogin = (item: string): boolean => item.includes("@");
 
 function readGroups(doc: unknown): Map<string, string[]> {
     const groups = new Map<string, string[]>();
     const section = member(doc, "groups");
     if (!isRecord(section)) return groups;
-    for (const [name, members] of Object.entries(section)) {
-        if (name.startsWith("group:")) groups.set(name, stringList(members).filter((m) => m.includes("@")));
+    for (const name of Object.keys(section)) {
+        if (name.startsWith("group:")) groups.set(name, stringList(section[name], isLogin));
     }
     return groups;
 }
@@ -62,7 +69,7 @@ function readTagOwners(doc: unknown): Map<string, string[]> {
     const owners = new Map<string, string[]>();
     const section = member(doc, "tagOwners");
     if (!isRecord(section)) return owners;
-    for (const [tag, list] of Object.entries(section)) if (tag.startsWith("tag:")) owners.set(tag, stringList(list));
+    for (const tag of Object.keys(section)) if (tag.startsWith("tag:")) owners.set(tag, stringList(section[tag]));
     return owners;
 }
 
@@ -70,7 +77,8 @@ function readHosts(doc: unknown): Map<string, AddressRange> {
     const hosts = new Map<string, AddressRange>();
     const section = member(doc, "hosts");
     if (!isRecord(section)) return hosts;
-    for (const [name, address] of Object.entries(section)) {
+    for (const name of Object.keys(section)) {
+        const address = section[name];
         const range = typeof address === "string" ? parseAddress(address) : undefined;
         if (range !== undefined) hosts.set(name, range);
     }
@@ -180,23 +188,28 @@ export class SelectorSet {
     ranges: AddressRange[] | undefined;
 
     addUser(login: string): void {
-        (this.users ??= []).push(login);
+        if (this.users === undefined) this.users = [login];
+        else this.users.push(login);
     }
 
     addGroup(members: ReadonlySet<string>): void {
-        (this.groups ??= []).push(members);
+        if (this.groups === undefined) this.groups = [members];
+        else this.groups.push(members);
     }
 
     addTag(tag: string): void {
-        (this.tags ??= []).push(tag);
+        if (this.tags === undefined) this.tags = [tag];
+        else this.tags.push(tag);
     }
 
     addAutogroup(name: string): void {
-        (this.autogroups ??= []).push(name);
+        if (this.autogroups === undefined) this.autogroups = [name];
+        else this.autogroups.push(name);
     }
 
     addRange(range: AddressRange): void {
-        (this.ranges ??= []).push(range);
+        if (this.ranges === undefined) this.ranges = [range];
+        else this.ranges.push(range);
     }
 
     private coversUser(login: string): boolean {
@@ -270,4 +283,21 @@ export function compileSelectors(list: unknown, model: PolicyModel): SelectorSet
     const set = new SelectorSet();
     if (Array.isArray(list)) for (const item of list) if (typeof item === "string") addSelector(set, item, model);
     return set;
+}
+
+/**
+ * Compiled selector lists keyed by their strings, so rules naming the same sources (often one
+ * group) share one SelectorSet instead of compiling a copy each. The sets handed out are shared:
+ * they must not be changed afterwards.
+ */
+export class SelectorCache {
+    private readonly lists = new StringListCache<SelectorSet>();
+
+    constructor(private readonly model: PolicyModel) {}
+
+    /** The compiled set of a selector list (the same object for lists with the same strings). */
+    of(list: unknown): SelectorSet {
+        const slot = this.lists.slot(list);
+        return (slot.value ??= compileSelectors(list, this.model));
+    }
 }

@@ -3,9 +3,10 @@
  * entries. Rules or parts of rules of the wrong shape are skipped: validation reports them.
  */
 import { destinationTarget } from "../selectors";
-import { formatPath, isRecord, member, recordsOf, type JsonPath } from "../walk";
+import { formatPath, isRecord, member, type JsonPath } from "../walk";
 import { DestinationIndex, type IndexedEntry } from "./destinationIndex";
-import { compileSelectors, type PolicyModel, type Principal, type SelectorSet } from "./model";
+import { StringListCache } from "./listCache";
+import { SelectorCache, type PolicyModel, type Principal, type SelectorSet } from "./model";
 import { aclProtocols, parseGrantIp, parsePorts, type PortSpec } from "./ports";
 import { PostureGate, type Posture } from "./posture";
 
@@ -105,26 +106,51 @@ function ruleRef(section: RuleSection, index: number): RuleRef {
     return { section, index };
 }
 
-/** Parsed port specs by their text: policies repeat the same few port strings many times. */
+/**
+ * Parsed port specs, shared: policies repeat the same few port strings and `ip` lists many times.
+ * Each spec is noted in the indexes' probe points once, when first read.
+ */
 class SpecCache {
     private readonly grantIps = new Map<string, PortSpec | undefined>();
-    private readonly aclPorts = new Map<string, PortSpec | undefined>();
+    private readonly grantLists = new StringListCache<readonly PortSpec[]>();
+    /** acls: the one-spec list of a port text, by the rule's proto text ("" when absent); null when unreadable. */
+    private readonly aclPorts = new Map<string, Map<string, readonly PortSpec[] | null>>();
 
-    grantIp(text: string): PortSpec | undefined {
-        if (this.grantIps.has(text)) return this.grantIps.get(text);
-        const spec = parseGrantIp(text);
-        this.grantIps.set(text, spec);
-        return spec;
+    constructor(private readonly indexes: RuleIndexes) {}
+
+    /** The readable specs of a grant's `ip` list (empty when none), one array per distinct list. */
+    grantSpecs(list: unknown): readonly PortSpec[] {
+        const slot = this.grantLists.slot(list);
+        if (slot.value !== undefined) return slot.value;
+        const specs: PortSpec[] = [];
+        if (Array.isArray(list)) {
+            for (const text of list) {
+                if (typeof text !== "string") continue;
+                let spec: PortSpec | undefined;
+                if (this.grantIps.has(text)) spec = this.grantIps.get(text);
+                else {
+                    spec = parseGrantIp(text);
+                    this.grantIps.set(text, spec);
+                    if (spec !== undefined) noteSpec(this.indexes, spec);
+                }
+                if (spec !== undefined) specs.push(spec);
+            }
+        }
+        slot.value = specs;
+        return specs;
     }
 
-    /** Ports of an acls destination over the rule's protocols (keyed by both). */
-    aclPort(portText: string, protocols: ReadonlySet<number>, protoKey: string): PortSpec | undefined {
-        const key = `${protoKey} ${portText}`;
-        if (this.aclPorts.has(key)) return this.aclPorts.get(key);
+    /** The ports of an acls destination over the rule's protocols, as a one-spec list; undefined when unreadable. */
+    aclSpecs(portText: string, protocols: ReadonlySet<number>, protoKey: string): readonly PortSpec[] | undefined {
+        let byPort = this.aclPorts.get(protoKey);
+        if (byPort === undefined) this.aclPorts.set(protoKey, (byPort = new Map()));
+        const cached = byPort.get(portText);
+        if (cached !== undefined) return cached ?? undefined;
         const ports = parsePorts(portText);
-        const spec = ports === undefined ? undefined : { protocols, ports };
-        this.aclPorts.set(key, spec);
-        return spec;
+        const spec: PortSpec | undefined = ports === undefined ? undefined : { protocols, ports };
+        if (spec !== undefined) noteSpec(this.indexes, spec);
+        byPort.set(portText, spec === undefined ? null : [spec]);
+        return spec === undefined ? undefined : [spec];
     }
 }
 
@@ -173,62 +199,96 @@ class PostureGates {
     }
 }
 
-function indexAcls(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order: () => number, cache: SpecCache, gates: PostureGates): void {
-    for (const { index, record } of recordsOf(member(doc, "acls"))) {
-        if (member(record, "action") !== "accept") continue;
-        const rule = ruleRef("acls", index);
-        const proto = member(record, "proto");
-        const protocols = aclProtocols(proto);
-        if (protocols === undefined) continue;
-        const posture = gates.of(record);
-        if (posture !== undefined) indexes.postureGated.push(ruleLabel(rule));
-        const protoKey = typeof proto === "string" ? proto : "";
-        const srcList = member(record, "src") ?? member(record, "users");
-        const dstList = member(record, "dst") ?? member(record, "ports");
-        const src = compileSelectors(srcList, model);
-        const ruleOrder = order();
-        for (const value of stringItems(dstList)) {
-            const target = destinationTarget(value);
-            if (target === value) continue; // no readable port list
-            const portText = value.startsWith("[") ? value.slice(value.indexOf("]") + 2) : value.slice(target.length + 1);
-            const spec = cache.aclPort(portText, protocols, protoKey);
-            if (spec === undefined) continue;
-            noteSpec(indexes, spec);
-            indexes.network.add(target, { order: ruleOrder, rule, src, specs: [spec], posture }, model);
+/** Files the rules of each section into the indexes, numbering them in file order; shares what repeats. */
+class RuleIndexer {
+    private next = 0;
+    private readonly specs: SpecCache;
+    private readonly gates: PostureGates;
+    private readonly selectors: SelectorCache;
+    private readonly localUsers = new StringListCache<LocalUsers>();
+
+    constructor(
+        doc: Record<string, unknown>,
+        private readonly model: PolicyModel,
+        private readonly indexes: RuleIndexes,
+    ) {
+        this.specs = new SpecCache(indexes);
+        this.gates = new PostureGates(doc, model.postures);
+        this.selectors = new SelectorCache(model);
+    }
+
+    private gate(record: Record<string, unknown>, rule: RuleRef): PostureGate | undefined {
+        const posture = this.gates.of(record);
+        if (posture !== undefined) this.indexes.postureGated.push(ruleLabel(rule));
+        return posture;
+    }
+
+    acls(list: unknown): void {
+        if (!Array.isArray(list)) return;
+        for (let index = 0; index < list.length; index++) {
+            const record: unknown = list[index];
+            if (!isRecord(record) || member(record, "action") !== "accept") continue;
+            const proto = member(record, "proto");
+            const protocols = aclProtocols(proto);
+            if (protocols === undefined) continue;
+            const rule = ruleRef("acls", index);
+            const posture = this.gate(record, rule);
+            const protoKey = typeof proto === "string" ? proto : "";
+            const dstList = member(record, "dst") ?? member(record, "ports");
+            const src = this.selectors.of(member(record, "src") ?? member(record, "users"));
+            const order = this.next++;
+            if (!Array.isArray(dstList)) continue;
+            for (const value of dstList) {
+                if (typeof value !== "string") continue;
+                const target = destinationTarget(value);
+                if (target === value) continue; // no readable port list
+                const portText = value.startsWith("[") ? value.slice(value.indexOf("]") + 2) : value.slice(target.length + 1);
+                const specs = this.specs.aclSpecs(portText, protocols, protoKey);
+                if (specs === undefined) continue;
+                const entry: NetworkEntry = { order, rule, src, specs, posture };
+                this.indexes.network.add(target, entry, this.model);
+            }
         }
     }
-}
 
-function indexGrants(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order: () => number, cache: SpecCache, gates: PostureGates): void {
-    for (const { index, record } of recordsOf(member(doc, "grants"))) {
-        const rule = ruleRef("grants", index);
-        // App-only grants (no `ip`) give no network access.
-        const specs: PortSpec[] = [];
-        for (const text of stringItems(member(record, "ip"))) {
-            const spec = cache.grantIp(text);
-            if (spec !== undefined) specs.push(spec);
+    grants(list: unknown): void {
+        if (!Array.isArray(list)) return;
+        for (let index = 0; index < list.length; index++) {
+            const record: unknown = list[index];
+            if (!isRecord(record)) continue;
+            // App-only grants (no `ip`) give no network access.
+            const specs = this.specs.grantSpecs(member(record, "ip"));
+            if (specs.length === 0) continue;
+            const rule = ruleRef("grants", index);
+            const posture = this.gate(record, rule);
+            const entry: NetworkEntry = { order: this.next++, rule, src: this.selectors.of(member(record, "src")), specs, posture };
+            const dstList = member(record, "dst");
+            if (!Array.isArray(dstList)) continue;
+            for (const value of dstList) if (typeof value === "string") this.indexes.network.add(value, entry, this.model);
         }
-        if (specs.length === 0) continue;
-        const posture = gates.of(record);
-        if (posture !== undefined) indexes.postureGated.push(ruleLabel(rule));
-        const src = compileSelectors(member(record, "src"), model);
-        for (const spec of specs) noteSpec(indexes, spec);
-        const entry: NetworkEntry = { order: order(), rule, src, specs, posture };
-        for (const value of stringItems(member(record, "dst"))) indexes.network.add(value, entry, model);
     }
-}
 
-function indexSsh(doc: unknown, model: PolicyModel, indexes: RuleIndexes, order: () => number, gates: PostureGates): void {
-    for (const { index, record } of recordsOf(member(doc, "ssh"))) {
-        const action = member(record, "action");
-        if (action !== "accept" && action !== "check") continue;
-        const rule = ruleRef("ssh", index);
-        const users = new LocalUsers(member(record, "users"));
-        for (const name of users.names) indexes.sshUsers.add(name);
-        const posture = gates.of(record);
-        if (posture !== undefined) indexes.postureGated.push(ruleLabel(rule));
-        const entry: SshEntry = { order: order(), rule, action, src: compileSelectors(member(record, "src"), model), users, posture };
-        for (const value of stringItems(member(record, "dst"))) indexes.ssh.add(value, entry, model);
+    ssh(list: unknown): void {
+        if (!Array.isArray(list)) return;
+        for (let index = 0; index < list.length; index++) {
+            const record: unknown = list[index];
+            if (!isRecord(record)) continue;
+            const action = member(record, "action");
+            if (action !== "accept" && action !== "check") continue;
+            const rule = ruleRef("ssh", index);
+            const usersList = member(record, "users");
+            const slot = this.localUsers.slot(usersList);
+            let users = slot.value;
+            if (users === undefined) {
+                users = slot.value = new LocalUsers(usersList);
+                for (const name of users.names) this.indexes.sshUsers.add(name);
+            }
+            const posture = this.gate(record, rule);
+            const entry: SshEntry = { order: this.next++, rule, action, src: this.selectors.of(member(record, "src")), users, posture };
+            const dstList = member(record, "dst");
+            if (!Array.isArray(dstList)) continue;
+            for (const value of dstList) if (typeof value === "string") this.indexes.ssh.add(value, entry, this.model);
+        }
     }
 }
 
@@ -246,14 +306,11 @@ export function indexRules(doc: unknown, model: PolicyModel): RuleIndexes {
         sshUsers: new Set(),
     };
     if (!isRecord(doc)) return indexes;
-    let next = 0;
-    const order = () => next++;
-    const cache = new SpecCache();
-    const gates = new PostureGates(doc, model.postures);
+    const indexer = new RuleIndexer(doc, model, indexes);
     for (const key of Object.keys(doc)) {
-        if (key === "acls") indexAcls(doc, model, indexes, order, cache, gates);
-        else if (key === "grants") indexGrants(doc, model, indexes, order, cache, gates);
-        else if (key === "ssh") indexSsh(doc, model, indexes, order, gates);
+        if (key === "acls") indexer.acls(doc[key]);
+        else if (key === "grants") indexer.grants(doc[key]);
+        else if (key === "ssh") indexer.ssh(doc[key]);
     }
     return indexes;
 }

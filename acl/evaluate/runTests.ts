@@ -8,7 +8,7 @@
 import type { ParsedPolicy } from "../parse";
 import { compareLocations, formatLocation, type SourceLocation } from "../location";
 import { destinationTarget } from "../selectors";
-import { formatPath, member, recordsOf } from "../walk";
+import { formatPath, isRecord, member } from "../walk";
 import { createEvaluator, PolicyEvaluator, type RuleMatch, type SshAction } from "./evaluator";
 import type { NetworkEntry, SshEntry } from "./rules";
 import type { EvaluatorOptions } from "./model";
@@ -59,22 +59,20 @@ export function parseTestDestination(text: string): { target: string; port: numb
     return port <= 65535 ? { target, port } : undefined;
 }
 
-/** [index, string] for the string elements of a list; nothing when it is not an array. */
-function stringEntries(list: unknown): Array<[number, string]> {
-    if (!Array.isArray(list)) return [];
-    const out: Array<[number, string]> = [];
-    for (let i = 0; i < list.length; i++) {
-        const item: unknown = list[i];
-        if (typeof item === "string") out.push([i, item]);
-    }
-    return out;
+/** The list itself when it is an array, else an empty one (its non-string elements are skipped by the callers). */
+function listOf(value: unknown): readonly unknown[] {
+    return Array.isArray(value) ? value : NO_ITEMS;
 }
+
+const NO_ITEMS: readonly unknown[] = [];
 
 const NETWORK_ASSERTIONS: ReadonlyArray<{ key: string; expected: TestExpectation }> = [
     { key: "accept", expected: "accept" },
     { key: "allow", expected: "accept" },
     { key: "deny", expected: "deny" },
 ];
+
+const SSH_EXPECTATIONS = ["accept", "check", "deny"] as const;
 
 interface Counter {
     passed: number;
@@ -120,14 +118,20 @@ function postureHintForSsh(
 const VERB: Record<TestExpectation, string> = { accept: "accepted", deny: "denied", check: "accepted only after a check" };
 
 function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: Counter): void {
-    recordsOf(member(parsed.value, "tests")).forEach(({ index, record }) => {
+    const tests = listOf(member(parsed.value, "tests"));
+    for (let index = 0; index < tests.length; index++) {
+        const record = tests[index];
+        if (!isRecord(record)) continue;
         const srcText = member(record, "src");
         const source = typeof srcText === "string" ? evaluator.principal(srcText) : undefined;
         const protoValue = member(record, "proto");
         const protocol = protoValue === undefined ? TCP : typeof protoValue === "string" ? parseProtocol(protoValue) : undefined;
         const attrs = testPostureAttrs(record);
         for (const { key, expected } of NETWORK_ASSERTIONS) {
-            for (const [position, value] of stringEntries(member(record, key))) {
+            const values = listOf(member(record, key));
+            for (let position = 0; position < values.length; position++) {
+                const value = values[position];
+                if (typeof value !== "string") continue;
                 const dst = parseTestDestination(value);
                 const target = dst === undefined ? undefined : evaluator.principal(dst.target);
                 if (source === undefined || protocol === undefined || dst === undefined || target === undefined || attrs === undefined) {
@@ -158,18 +162,25 @@ function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, count
                 });
             }
         }
-    });
+    }
 }
 
 function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: Counter): void {
-    recordsOf(member(parsed.value, "sshTests")).forEach(({ index, record }) => {
+    const sshTests = listOf(member(parsed.value, "sshTests"));
+    for (let index = 0; index < sshTests.length; index++) {
+        const record = sshTests[index];
+        if (!isRecord(record)) continue;
         const srcText = member(record, "src");
         const source = typeof srcText === "string" ? evaluator.principal(srcText) : undefined;
-        const destinations = stringEntries(member(record, "dst")).map(([, text]) => text);
+        const destinations = listOf(member(record, "dst"));
         const attrs = testPostureAttrs(record);
-        for (const expected of ["accept", "check", "deny"] as const) {
-            for (const [position, user] of stringEntries(member(record, expected))) {
+        for (const expected of SSH_EXPECTATIONS) {
+            const users = listOf(member(record, expected));
+            for (let position = 0; position < users.length; position++) {
+                const user = users[position];
+                if (typeof user !== "string") continue;
                 for (const dstText of destinations) {
+                    if (typeof dstText !== "string") continue;
                     const target = evaluator.principal(dstText);
                     if (source === undefined || target === undefined || user === "" || attrs === undefined) {
                         counter.skipped++;
@@ -201,7 +212,7 @@ function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: 
                 }
             }
         }
-    });
+    }
 }
 
 /**
