@@ -3,10 +3,9 @@
  * tailnet-guard command line. Exit codes: 0 clean, 1 mandatory violations, 2 usage, parse or program errors.
  */
 import { Command, CommanderError, Option } from "commander";
-import * as fs from "fs";
-import * as path from "path";
 import { formatPreviewJson, formatPreviewMarkdown, formatPreviewText, OUTPUT_FORMATS, type OutputFormat } from "./format";
 import { POLICIES_FORMATS, renderPolicies, type PoliciesFormat } from "./policiesCommand";
+import { PackageLayoutError, packageVersion } from "./packageRoot";
 import { PackConfigError, readPackConfigFile } from "./packConfig";
 import { PolicyPackStartError } from "./policyPackHost";
 import { auditPolicyFile, countAuditMandatory } from "./audit";
@@ -27,28 +26,15 @@ function isReportedError(error: unknown): error is Error {
         error instanceof ProjectError ||
         error instanceof PackConfigError ||
         error instanceof PolicyPackStartError ||
-        error instanceof PolicyInputError
+        error instanceof PolicyInputError ||
+        error instanceof PackageLayoutError
     );
-}
-
-/** This package's version, for tool metadata in reports: the nearest package.json above this file. */
-function packageVersion(): string {
-    let dir = __dirname;
-    for (let depth = 0; depth < 4; depth++) {
-        const file = path.join(dir, "package.json");
-        if (fs.existsSync(file)) {
-            const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
-            if (pkg.name === "tailnet-guard" && typeof pkg.version === "string") return pkg.version;
-        }
-        dir = path.dirname(dir);
-    }
-    return "0.0.0";
 }
 
 export function buildProgram(out: (text: string) => void, setExit: (code: number) => void): Command {
     const program = new Command("tailnet-guard");
     program
-        .description("Secure-by-default Tailscale tailnets with Pulumi: preview programs against the tailnet-guard policy pack.")
+        .description("Secure-by-default Tailscale tailnets with Pulumi: preview programs against the tailnet-guard policy pack, audit policy files, show who can reach what.")
         .exitOverride()
         .configureOutput({ writeOut: out, writeErr: (text) => process.stderr.write(text) });
 

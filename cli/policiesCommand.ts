@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { RESPONSIBILITIES, type ConfigProperty, type Responsibility, type Rule } from "../policies/rule";
 import { allRules } from "../policies/rules";
+import { defaultPackDir } from "./packageRoot";
 
 export type PoliciesFormat = "text" | "markdown";
 export const POLICIES_FORMATS: readonly PoliciesFormat[] = ["text", "markdown"];
@@ -132,16 +133,9 @@ export function renderPolicies(format: PoliciesFormat, rules: readonly Rule[] = 
     return format === "markdown" ? renderPoliciesMarkdown(rules) : renderPoliciesText(rules);
 }
 
-/** policies/README.md in this package (found from src or dist). */
+/** policies/README.md in this package. */
 export function policiesReadmePath(): string {
-    let dir = __dirname;
-    for (let i = 0; i < 4; i++) {
-        if (fs.existsSync(path.join(dir, "policies", "PulumiPolicy.yaml"))) {
-            return path.join(dir, "policies", "README.md");
-        }
-        dir = path.dirname(dir);
-    }
-    throw new Error("cannot find policies/PulumiPolicy.yaml above " + __dirname);
+    return path.join(defaultPackDir(), "README.md");
 }
 
 export function writePoliciesReadme(file: string = policiesReadmePath()): string {

@@ -6,10 +6,13 @@
 import { fork } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { defaultPackDir } from "./packageRoot";
 import { normalisePackConfig } from "./packConfig";
 import { PolicyPackHost, type AnalyzedResource, type AnalyzerInfo, type Diagnostic, type EnforcementLevel } from "./policyPackHost";
 import type { RegisteredResource, RunnerMessage } from "./programRunner";
 import { secretStrings, SECRET_PLACEHOLDER, wireSecret } from "./wire";
+
+export { defaultPackDir };
 
 export class ProgramError extends Error {
     constructor(message: string) {
@@ -43,19 +46,6 @@ export interface PreviewResult {
     pack: { name: string; version: string };
     resources: Array<{ urn: string; type: string; name: string }>;
     violations: PreviewViolation[];
-}
-
-/** The `policies/` pack directory of this package, found from the running file (src or dist). */
-export function defaultPackDir(): string {
-    let dir = __dirname;
-    for (let i = 0; i < 4; i++) {
-        const candidate = path.join(dir, "policies", "PulumiPolicy.yaml");
-        if (fs.existsSync(candidate)) {
-            return path.dirname(candidate);
-        }
-        dir = path.dirname(dir);
-    }
-    throw new ProgramError("cannot find the tailnet-guard policy pack (policies/PulumiPolicy.yaml)");
 }
 
 function runnerCommand(): { script: string; execArgv: string[] } {
