@@ -94,7 +94,3 @@ export function auditPolicyText(text: string, file: string, rawConfig?: unknown,
 export function auditPolicyFile(file: string, rawConfig?: unknown, configSource?: string): AuditResult {
     return auditPolicyText(readPolicyFile(file), file, rawConfig, configSource);
 }
-
-export function countAuditMandatory(result: AuditResult): number {
-    return result.violations.filter((v) => v.enforcementLevel === "mandatory").length;
-}

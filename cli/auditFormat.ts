@@ -6,7 +6,8 @@
 import * as path from "path";
 import type * as Sarif from "sarif";
 import { formatLocation } from "../acl";
-import { countAuditMandatory, type AuditResult, type AuditViolation } from "./audit";
+import type { AuditResult, AuditViolation } from "./audit";
+import { verdictLine } from "./verdict";
 
 export type AuditFormat = "text" | "json" | "sarif";
 export const AUDIT_FORMATS: readonly AuditFormat[] = ["text", "json", "sarif"];
@@ -30,14 +31,8 @@ export function formatAuditText(result: AuditResult): string {
     lines.push("");
     // Each failed assertion is listed above as a policy-file-tests-pass violation.
     lines.push(`Policy tests: ${passed} passed, ${failed.length} failed${skipped ? `, ${skipped} not evaluated` : ""}`);
-    const mandatory = countAuditMandatory(result);
-    const advisory = result.violations.length - mandatory;
     lines.push("");
-    lines.push(
-        mandatory === 0
-            ? `Result: passed (0 mandatory violations, ${advisory} advisory)`
-            : `Result: failed (${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}, ${advisory} advisory)`,
-    );
+    lines.push(verdictLine(result, "failed"));
     return lines.join("\n") + "\n";
 }
 

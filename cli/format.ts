@@ -1,6 +1,7 @@
 /** Renders preview results for people (text, markdown) and machines (json), with the responsibility coverage. */
 import { computeCoverage, renderCoverageMarkdown } from "./coverage";
-import { countMandatory, type PreviewResult } from "./preview";
+import type { PreviewResult } from "./preview";
+import { countMandatory, verdictLine } from "./verdict";
 
 export type OutputFormat = "text" | "json" | "markdown";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "markdown"];
@@ -47,14 +48,8 @@ export function formatPreviewText(result: PreviewResult): string {
             }
         }
     }
-    const mandatory = countMandatory(result);
-    const others = result.violations.length - mandatory;
     lines.push("");
-    lines.push(
-        mandatory === 0
-            ? `Result: passed (0 mandatory violations, ${others} advisory)`
-            : `Result: blocked (${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}, ${others} advisory)`,
-    );
+    lines.push(verdictLine(result, "blocked"));
     return lines.join("\n") + "\n";
 }
 

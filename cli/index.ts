@@ -8,12 +8,13 @@ import { POLICIES_FORMATS, renderPolicies, type PoliciesFormat } from "./policie
 import { PackageLayoutError, packageVersion } from "./packageRoot";
 import { PackConfigError, readPackConfigFile } from "./packConfig";
 import { PolicyPackStartError } from "./policyPackHost";
-import { auditPolicyFile, countAuditMandatory } from "./audit";
+import { auditPolicyFile } from "./audit";
 import { AUDIT_FORMATS, formatAuditJson, formatAuditSarif, formatAuditText, type AuditFormat } from "./auditFormat";
 import { MATRIX_FORMATS, matrixOfFile, type MatrixFormat } from "./matrix";
 import { PolicyInputError } from "./policyInput";
-import { countMandatory, ProgramError, runPreview } from "./preview";
+import { ProgramError, runPreview } from "./preview";
 import { ProjectError } from "./projectConfig";
+import { countMandatory } from "./verdict";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_VIOLATIONS = 1;
@@ -66,7 +67,7 @@ export function buildProgram(out: (text: string) => void, setExit: (code: number
             if (opts.format === "json") out(formatAuditJson(result));
             else if (opts.format === "sarif") out(formatAuditSarif(result, packageVersion()));
             else out(formatAuditText(result));
-            setExit(countAuditMandatory(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN);
+            setExit(countMandatory(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN);
         });
 
     program

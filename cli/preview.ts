@@ -243,7 +243,3 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
         await host.stop();
     }
 }
-
-export function countMandatory(result: { violations: Array<{ enforcementLevel: EnforcementLevel }> }): number {
-    return result.violations.filter((v) => v.enforcementLevel === "mandatory").length;
-}
