@@ -10,7 +10,8 @@ import { defaultPackDir } from "./packageRoot";
 import { normalisePackConfig } from "./packConfig";
 import { PolicyPackHost, type AnalyzedResource, type AnalyzerInfo, type Diagnostic, type EnforcementLevel } from "./policyPackHost";
 import type { RegisteredResource, RunnerMessage } from "./programRunner";
-import { secretStrings, SECRET_PLACEHOLDER, wireSecret } from "./wire";
+import { redactSecrets, secretStringsOf } from "../policies/secretValues";
+import { wireSecret } from "./wire";
 
 export { defaultPackDir };
 
@@ -181,9 +182,9 @@ function responsibilityOf(info: AnalyzerInfo): Map<string, string> {
 
 /** Replaces every secret value the program produced, wherever it appears, with "[secret]". */
 function scrubber(resources: AnalyzedResource[]): (text: string) => string {
-    const secrets = [...new Set(resources.flatMap((r) => secretStrings(r.properties)).filter((s) => s.length >= 4))];
-    secrets.sort((a, b) => b.length - a.length);
-    return (text) => secrets.reduce((out, secret) => out.split(secret).join(SECRET_PLACEHOLDER), text);
+    // The pack's own reading of secrets: the same values it keeps out of its messages.
+    const secrets = [...new Set(resources.flatMap((r) => secretStringsOf(r.properties)))];
+    return (text) => redactSecrets(text, secrets);
 }
 
 /** Strips the description line the policy SDK puts before each violation message. */

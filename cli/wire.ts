@@ -4,12 +4,11 @@
  * See https://github.com/pulumi/pulumi/blob/master/sdk/nodejs/runtime/rpc.ts for the constants.
  */
 
-export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { SECRET_PLACEHOLDER, SECRET_SIG, SPECIAL_SIG_KEY } from "../policies/secretValues";
+import { UNKNOWN as UNKNOWN_VALUE } from "../policies/unknowns";
 
-/** What the CLI prints in place of a secret value. */
-export const SECRET_PLACEHOLDER = "[secret]";
+export { SECRET_PLACEHOLDER, SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE };
+
 /** What the CLI prints in place of a value unknown until apply. */
 export const UNKNOWN_PLACEHOLDER = "[unknown]";
 
@@ -42,21 +41,4 @@ export function redactWire(value: WireValue): unknown {
         return out;
     }
     return value;
-}
-
-/** Every plain string held in secret wrappers, so output can be checked for leaks. */
-export function secretStrings(value: WireValue, inSecret = false, into: string[] = []): string[] {
-    if (isWireSecret(value)) {
-        return secretStrings(value.value, true, into);
-    }
-    if (typeof value === "string") {
-        if (inSecret && value.length > 0) {
-            into.push(value);
-        }
-    } else if (Array.isArray(value)) {
-        value.forEach((v) => secretStrings(v, inSecret, into));
-    } else if (typeof value === "object" && value !== null) {
-        Object.values(value).forEach((v) => secretStrings(v, inSecret, into));
-    }
-    return into;
 }

@@ -7,8 +7,8 @@
  */
 
 /** The engine's marker for a secret value in wire form (github.com/pulumi/pulumi sdk/nodejs/runtime/rpc.ts). */
-const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 export const SECRET_PLACEHOLDER = "[secret]";
 
