@@ -15,18 +15,13 @@ import { ALL_CHECKS } from "../../acl/checks";
 import { runPolicyTests } from "../../acl/evaluate";
 import { parsePolicy } from "../../acl/parse";
 import { generatePolicy } from "./generatePolicy";
+import { median } from "../stats";
 
 const MIB = 1024 * 1024;
 /** Goal: the full analysis costs at most this many times JSON.parse of the same bytes. */
 export const RATIO_GOAL = 10;
 /** Goal: 4x the input costs at most this many times the time. */
 export const SCALING_GOAL = 4.5;
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function time<T>(work: () => T): { ms: number; result: T } {
     const start = process.hrtime.bigint();
