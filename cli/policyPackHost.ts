@@ -57,6 +57,18 @@ export interface Diagnostic {
     severity: string;
 }
 
+/** A policy the pack says does not apply to the resource (or stack), with its reason. */
+export interface NotApplicable {
+    policyName: string;
+    reason: string;
+}
+
+/** A whole Analyze or AnalyzeStack answer: the diagnostics and the policies that did not apply. */
+export interface AnalyzeAnswer {
+    diagnostics: Diagnostic[];
+    notApplicable: NotApplicable[];
+}
+
 export interface Remediation {
     policyName: string;
     description: string;
@@ -216,6 +228,14 @@ export class PolicyPackHost {
     }
 
     async analyze(resource: AnalyzedResource): Promise<Diagnostic[]> {
+        return (await this.analyzeAnswer(resource)).diagnostics;
+    }
+
+    async analyzeStack(resources: AnalyzedResource[]): Promise<Diagnostic[]> {
+        return (await this.analyzeStackAnswer(resources)).diagnostics;
+    }
+
+    async analyzeAnswer(resource: AnalyzedResource): Promise<AnalyzeAnswer> {
         const request = new this.m.pb.AnalyzeRequest();
         request.setType(resource.type);
         request.setUrn(resource.urn);
@@ -225,11 +245,10 @@ export class PolicyPackHost {
         if (resource.provider) {
             request.setProvider(this.provider(resource.provider));
         }
-        const response = await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyze", request);
-        return response.getDiagnosticsList().map((d) => this.diagnostic(d));
+        return this.answer(await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyze", request));
     }
 
-    async analyzeStack(resources: AnalyzedResource[]): Promise<Diagnostic[]> {
+    async analyzeStackAnswer(resources: AnalyzedResource[]): Promise<AnalyzeAnswer> {
         const request = new this.m.pb.AnalyzeStackRequest();
         request.setResourcesList(
             resources.map((r) => {
@@ -247,8 +266,14 @@ export class PolicyPackHost {
                 return resource;
             }),
         );
-        const response = await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyzeStack", request);
-        return response.getDiagnosticsList().map((d) => this.diagnostic(d));
+        return this.answer(await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyzeStack", request));
+    }
+
+    private answer(response: AnalyzerPb.AnalyzeResponse): AnalyzeAnswer {
+        return {
+            diagnostics: response.getDiagnosticsList().map((d) => this.diagnostic(d)),
+            notApplicable: response.getNotApplicableList().map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+        };
     }
 
     async remediate(resource: AnalyzedResource): Promise<Remediation[]> {

@@ -2,7 +2,7 @@
  * Checks policy config against the rules' schemas. @pulumi/policy stores whatever Configure sends without
  * checking it (node_modules/@pulumi/policy/server.js, `configure`); the Pulumi CLI checks config against
  * the schemas it got from GetAnalyzerInfo, but other callers need not. The pack therefore checks too:
- * configureGuard.ts rejects a bad Configure call, and evaluate.ts refuses to run a rule on bad config.
+ * analyzerHooks.ts rejects a bad Configure call, and evaluate.ts refuses to run a rule on bad config.
  */
 import type { ConfigProperty, EnforcementLevel, Rule, RuleConfig } from "./rule";
 

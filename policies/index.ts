@@ -4,15 +4,15 @@
  * of this file (see policies/package.json).
  */
 import { PolicyPack } from "@pulumi/policy";
-import { installConfigureValidation } from "./configureGuard";
+import { installAnalyzerHooks } from "./analyzerHooks";
+import { PACK_ENFORCEMENT_LEVEL, PACK_NAME } from "./packIdentity";
 import { allRules } from "./rules";
 import { toSdkPolicy } from "./sdkAdapter";
 
-export const PACK_NAME = "tailnet-guard";
+export { PACK_NAME };
 
-installConfigureValidation(allRules);
+const policies = allRules.map(toSdkPolicy);
 
-new PolicyPack(PACK_NAME, {
-    enforcementLevel: "mandatory",
-    policies: allRules.map(toSdkPolicy),
-});
+installAnalyzerHooks({ rules: allRules, policies, packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
+
+new PolicyPack(PACK_NAME, { enforcementLevel: PACK_ENFORCEMENT_LEVEL, policies });

@@ -70,37 +70,57 @@ function stackResource(r: PolicyResource): StackResource {
 }
 
 /**
- * Reports an outcome. The SDK's reportViolation also takes an object whose enforcementLevel overrides the
- * policy's (node_modules/@pulumi/policy/server.js, makeReportViolationFun); the typings show only the
- * string form, hence the cast. "Cannot verify until apply" is advisory; a config or rule failure is
- * mandatory, whatever the policy's level, so that neither passes unseen.
+ * One diagnostic an outcome asks for: at the policy's own level (no `level`), or at a fixed one. "Cannot
+ * verify until apply" is advisory; a config or rule failure is mandatory, whatever the policy's level, so
+ * that neither passes unseen.
  */
-function report(outcome: Outcome, rule: Rule, rawReport: ReportViolation, secrets: readonly string[], defaultUrn?: string): void {
-    const redact = (text: string) => redactSecrets(text, secrets);
-    const reportViolation = (message: string, urn?: string) => rawReport(redact(message), urn);
-    // The object form carries the whole text; the SDK prefixes the description only to the string form.
-    const reportAt = (level: string, message: string, urn?: string) =>
-        (rawReport as unknown as (v: { message: string; enforcementLevel: string; urn?: string }) => void)({
-            message: `${rule.description}\n${redact(message)}`,
-            enforcementLevel: level,
-            urn,
-        });
+export interface OutcomeReport {
+    message: string;
+    urn?: string;
+    level?: "advisory" | "mandatory";
+}
+
+export function outcomeReports(outcome: Outcome, defaultUrn?: string): OutcomeReport[] {
     switch (outcome.kind) {
         case "checked":
-            for (const violation of outcome.violations) {
-                if (violation.level === "advisory") {
-                    reportAt("advisory", violation.message, violation.urn ?? defaultUrn);
-                } else {
-                    reportViolation(violation.message, violation.urn ?? defaultUrn);
-                }
-            }
-            return;
+            return outcome.violations.map((v) => ({ message: v.message, urn: v.urn ?? defaultUrn, ...(v.level ? { level: v.level } : {}) }));
         case "unknown":
-            reportAt("advisory", outcome.message, outcome.urn ?? defaultUrn);
-            return;
+            return [{ message: outcome.message, urn: outcome.urn ?? defaultUrn, level: "advisory" }];
         case "error":
-            reportAt("mandatory", outcome.message, defaultUrn);
-            return;
+            return [{ message: outcome.message, urn: defaultUrn, level: "mandatory" }];
+    }
+}
+
+/** The object form of the SDK's reportViolation (server.js, makeReportViolationFun); its typings show only the string form. */
+export interface ViolationInfo {
+    message: string;
+    enforcementLevel: string;
+    urn?: string;
+    name?: string;
+    description?: string;
+    severity?: string;
+}
+type ObjectReport = (violation: ViolationInfo) => void;
+
+/** Secret values read only when there is a message to redact (most resources draw none), then kept. */
+function redactor(secretsOfCall: () => readonly string[]): (text: string) => string {
+    let secrets: readonly string[] | undefined;
+    return (text) => redactSecrets(text, (secrets ??= secretsOfCall()));
+}
+
+/**
+ * Reports an outcome through the SDK: the string form at the policy's level, the object form (whose
+ * enforcementLevel overrides the policy's) for a fixed level. The object form carries the whole text; the
+ * SDK prefixes the description only to the string form.
+ */
+function report(outcome: Outcome, rule: Rule, rawReport: ReportViolation, secretsOfCall: () => readonly string[], defaultUrn?: string): void {
+    const redact = redactor(secretsOfCall);
+    for (const r of outcomeReports(outcome, defaultUrn)) {
+        if (r.level === undefined) {
+            rawReport(redact(r.message), r.urn);
+        } else {
+            (rawReport as unknown as ObjectReport)({ message: `${rule.description}\n${redact(r.message)}`, enforcementLevel: r.level, urn: r.urn });
+        }
     }
 }
 
@@ -142,15 +162,25 @@ function forSingleType<F extends (...args: never[]) => unknown>(rule: ResourceRu
     return fn;
 }
 
+/**
+ * Why a policy does not apply to a resource. For one type this is the SDK's own wording (server.js, "Fast
+ * check"); for several it is ours, reported through args.notApplicable.
+ */
+export function notApplicableReason(types: readonly string[]): string {
+    return types.length === 1
+        ? `Policy only applies to resources of type '${types[0]}'`
+        : `Policy only applies to resources of types ${types.map((t) => `'${t}'`).join(", ")}`;
+}
+
 export function toSdkResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
     const types = new Set(rule.resourceTypes);
     const policy: ResourceValidationPolicy = {
         ...metadata(rule),
         validateResource: forSingleType(rule, (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             if (!types.has(args.type)) {
-                return;
+                args.notApplicable(notApplicableReason(rule.resourceTypes));
             }
-            const secrets = secretsOf([args.urn, ...(args.provider ? [args.provider.urn] : [])]);
+            const secrets = () => secretsOf([args.urn, ...(args.provider ? [args.provider.urn] : [])]);
             report(evaluateResourceRule(rule, underTest(args), args.getConfig<RuleConfig>()), rule, reportViolation, secrets);
         }),
     };
@@ -181,13 +211,67 @@ export function toSdkStackPolicy(rule: StackRule): StackValidationPolicy {
         ...metadata(rule),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             if (!args.resources.some((r) => isTailscaleType(r.type))) {
-                args.notApplicable("the stack has no Tailscale resources");
+                args.notApplicable(STACK_NOT_APPLICABLE_REASON);
             }
-            const secrets = secretsOf(args.resources.map((r) => r.urn));
+            const secrets = () => secretsOf(args.resources.map((r) => r.urn));
             report(evaluateStackRule(rule, args.resources.map(stackResource), args.getConfig<RuleConfig>()), rule, reportViolation, secrets);
         },
     };
 }
+
+/** How the combined stack policy learns each rule's level and settings (those of the last accepted Configure). */
+export interface StackRuleSettings {
+    levelOf(ruleName: string): string;
+    configOf(ruleName: string): RuleConfig;
+}
+
+/** The name under which the SDK would report a failure of the combined stack policy itself (it catches everything). */
+export const COMBINED_STACK_POLICY = "tailnet-guard-stack-rules";
+
+/**
+ * Every stack rule as one SDK stack policy, for AnalyzeStack. The SDK deserializes every resource of the
+ * stack once per stack policy it runs (server.js, makeAnalyzeStackRpcFun); run as one policy, the stack is
+ * deserialized and converted once for all the rules. Each rule still reports under its own name,
+ * description, severity and level, through the object form of reportViolation, so the engine receives
+ * the diagnostics that one policy per rule (toSdkStackPolicy) would have produced: a rule that is
+ * disabled is skipped, "remediate" counts as mandatory (stack policies cannot remediate), and a message
+ * at the rule's own level reads as the SDK's string form would (description, newline, message).
+ * Not-applicable entries, which one policy cannot report for others, are added by the caller
+ * (analyzerHooks.ts) when the stack has no Tailscale resource.
+ */
+export function combinedStackPolicy(rules: readonly StackRule[], settings: StackRuleSettings): StackValidationPolicy {
+    return {
+        name: COMBINED_STACK_POLICY,
+        description: "Runs tailnet-guard's stack rules over one reading of the stack.",
+        enforcementLevel: "mandatory",
+        validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
+            if (!args.resources.some((r) => isTailscaleType(r.type))) {
+                return;
+            }
+            const resources = args.resources.map(stackResource);
+            const redact = redactor(() => secretsOf(args.resources.map((r) => r.urn)));
+            for (const rule of rules) {
+                const level = settings.levelOf(rule.name);
+                if (level === "disabled") continue;
+                const ownLevel = level === "remediate" ? "mandatory" : level;
+                for (const r of outcomeReports(evaluateStackRule(rule, resources, settings.configOf(rule.name)))) {
+                    const message = redact(r.message);
+                    (reportViolation as unknown as ObjectReport)({
+                        name: rule.name,
+                        description: rule.description,
+                        severity: rule.severity,
+                        message: r.level === undefined && message === "" ? rule.description : `${rule.description}\n${message}`,
+                        enforcementLevel: r.level ?? ownLevel,
+                        urn: r.urn,
+                    });
+                }
+            }
+        },
+    };
+}
+
+/** Why a stack rule does not apply (reported through args.notApplicable, or by analyzerHooks.ts for the combined policy). */
+export const STACK_NOT_APPLICABLE_REASON = "the stack has no Tailscale resources";
 
 export function toSdkPolicy(rule: Rule): ResourceValidationPolicy | StackValidationPolicy {
     return rule.kind === "stack" ? toSdkStackPolicy(rule) : toSdkResourcePolicy(rule);

@@ -2,7 +2,7 @@
  * Keeps secret values out of violation messages. @pulumi/policy unwraps secrets before a policy sees the
  * inputs (deserialize.js), so a rule that quotes a value (an invalid URL, say) cannot know it is quoting
  * a secret. The pack therefore reads the secret values from each request in wire form, before the SDK
- * unwraps them (configureGuard.ts wraps the Analyzer handlers), records them by resource URN for the
+ * unwraps them (analyzerHooks.ts wraps the Analyzer handlers), records them by resource URN for the
  * duration of the call, and the adapter replaces them in every message with "[secret]".
  */
 

@@ -1,14 +1,14 @@
 /**
  * Policy config of every wrong kind, generated from the rules' own schemas (policies/rules allRules):
  * the CLI's normalisePackConfig must throw a PackConfigError naming the rule and the setting, and the
- * pack's own guard (configValidation.ts packConfigErrors, used by configureGuard.ts at Configure) must
+ * pack's own guard (configValidation.ts packConfigErrors, used by analyzerHooks.ts at Configure) must
  * report a problem naming them too. Never a crash, never a silent pass.
  */
 import assert from "node:assert/strict";
 import { normalisePackConfig, PackConfigError } from "../../cli/packConfig";
 import type { AnalyzerInfo } from "../../cli/policyPackHost";
 import { packConfigErrors } from "../../policies/configValidation";
-import { validatingConfigure } from "../../policies/configureGuard";
+import { validatingConfigure } from "../../policies/analyzerHooks";
 import type { ConfigProperty, Rule } from "../../policies/rule";
 import { allRules } from "../../policies/rules";
 

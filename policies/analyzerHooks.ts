@@ -1,5 +1,5 @@
 /**
- * Wraps the Analyzer gRPC handlers @pulumi/policy registers, for two things the SDK does not offer:
+ * Wraps the Analyzer gRPC handlers @pulumi/policy registers, for three things the SDK does not offer:
  *
  * 1. Rejecting invalid policy config at Configure. @pulumi/policy's Configure handler stores any config it is
  * sent (node_modules/@pulumi/policy/server.js, `configure`), and the SDK offers no hook, so the pack wraps
@@ -8,11 +8,16 @@
  * value and what is expected. evaluate.ts checks config again at use, in case this wrapping is bypassed.
  * 2. Reading which input values are secret before the SDK unwraps them (see secretValues.ts), so that no
  *    violation message quotes a secret.
+ * 3. Speed: Analyze and AnalyzeStack answered by the SDK's own handlers over fewer policies
+ *    (routedHandlers.ts), with not-applicable entries encoded once (responseEncoding.ts).
  */
 import * as path from "path";
 import { packConfigErrors, ENFORCEMENT_LEVELS } from "./configValidation";
 import type { Rule } from "./rule";
+import { recordAcceptedConfig } from "./acceptedConfig";
 import { forgetSecrets, rememberSecrets, secretStringsOf } from "./secretValues";
+import { routedHandlers, withReusedEntryEncoding, type AnalyzerHookOptions } from "./routedHandlers";
+import type { AnyHandler } from "./typeDispatch";
 
 /** Proto enum order of pulumirpc.EnforcementLevel. */
 const PROTO_LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
@@ -64,7 +69,6 @@ interface ResourceMessage {
     getProperties(): StructLike | undefined;
     getProvider?(): { getUrn(): string; getProperties(): StructLike | undefined } | undefined;
 }
-type AnyHandler = (call: { request: unknown }, callback: (...args: unknown[]) => void) => unknown;
 
 /** Reads a message's secret values once, when first asked. */
 function lazySecrets(message: { getProperties(): StructLike | undefined }): () => string[] {
@@ -121,14 +125,41 @@ export function rememberingSecrets(original: AnyHandler, resourcesOf: (request: 
     };
 }
 
+/** Records the config of a Configure call once the SDK's own handler has accepted it (acceptedConfig.ts). */
+function recordingConfig(original: Handler): Handler {
+    return (call, callback) => {
+        let config: Record<string, Record<string, unknown>> | undefined;
+        try {
+            config = requestedConfig(call);
+        } catch {
+            config = undefined;
+        }
+        return original(call, (error, response) => {
+            if (!error && config !== undefined) {
+                recordAcceptedConfig(config);
+            }
+            callback(error, response);
+        });
+    };
+}
+
 let installed = false;
 
-/** Wraps the Configure handler of the Analyzer service the SDK is about to register. Call before `new PolicyPack`. */
-export function installConfigureValidation(rules: readonly Rule[]): void {
+export type { AnalyzerHookOptions };
+
+/**
+ * Wraps the Analyzer service the SDK is about to register: Configure validates config, Analyze and
+ * AnalyzeStack are routed, and every call that reports on resources keeps their secrets out of the
+ * messages. Call before `new PolicyPack`.
+ */
+export function installAnalyzerHooks(options: AnalyzerHookOptions): void {
     if (installed) {
         return;
     }
     installed = true;
+    if (options.policies.length !== options.rules.length || options.policies.some((p, i) => p.name !== options.rules[i].name)) {
+        throw new Error("installAnalyzerHooks: policies must be the SDK form of rules, in the same order");
+    }
     const policyDir = path.dirname(require.resolve("@pulumi/policy/package.json"));
     const grpc = require(require.resolve("@grpc/grpc-js", { paths: [policyDir] })) as {
         Server: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
@@ -140,15 +171,16 @@ export function installConfigureValidation(rules: readonly Rule[]): void {
         const isAnalyzer = typeof implementation.analyze === "function" && typeof configure === "function";
         const single = (request: unknown) => [request as ResourceMessage];
         const stack = (request: unknown) => (request as { getResourcesList(): ResourceMessage[] }).getResourcesList();
-        const wrapped = isAnalyzer
+        const routes = isAnalyzer ? routedHandlers(options, implementation, policyDir) : undefined;
+        const wrapped = routes
             ? {
                   ...implementation,
-                  configure: validatingConfigure(rules, configure as Handler, grpc.status.INVALID_ARGUMENT),
-                  analyze: rememberingSecrets(implementation.analyze as AnyHandler, single),
-                  analyzeStack: rememberingSecrets(implementation.analyzeStack as AnyHandler, stack),
+                  configure: validatingConfigure(options.rules, recordingConfig(configure as Handler), grpc.status.INVALID_ARGUMENT),
+                  analyze: rememberingSecrets(routes.analyze, single),
+                  analyzeStack: rememberingSecrets(routes.analyzeStack, stack),
                   remediate: rememberingSecrets(implementation.remediate as AnyHandler, single),
               }
             : implementation;
-        return addService.call(this, service, wrapped);
+        return addService.call(this, isAnalyzer ? withReusedEntryEncoding(service, policyDir) : service, wrapped);
     };
 }
