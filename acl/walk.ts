@@ -33,13 +33,14 @@ export function recordsOf(list: unknown): Array<{ index: number; record: Record<
 }
 
 /**
- * A string at `listPath[index]`. Its path is built when first read: most strings of a policy have
- * no finding, so most paths are never needed.
+ * A string at `listPath[index]` (an element of a list, or with a key for index, a member of an
+ * object). Its path is built when first read: most strings of a policy have no finding, so most
+ * paths are never needed.
  */
 export class ListString implements StringAt {
     private built: JsonPath | undefined;
 
-    constructor(readonly value: string, private readonly listPath: JsonPath, private readonly index: number) {}
+    constructor(readonly value: string, private readonly listPath: JsonPath, private readonly index: number | string) {}
 
     get path(): JsonPath {
         this.built ??= [...this.listPath, this.index];

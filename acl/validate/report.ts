@@ -43,6 +43,12 @@ export class Validation {
         this.findings.push({ check, message: where === "" ? message : `${where}: ${message}`, location: this.parsed.locate(path) });
     }
 
+    /** expectType for `record[key]` under `path`: the member's path is built only for a finding. */
+    expectMember(record: Record<string, unknown>, path: JsonPath, key: string, type: JsonType): boolean {
+        const value = record[key];
+        return jsonTypeOf(value) === type || this.expectType(value, [...path, key], type);
+    }
+
     /** True when `value` has JSON type `type`; otherwise records "wrong-type". */
     expectType(value: unknown, path: JsonPath, type: JsonType): boolean {
         const actual = jsonTypeOf(value);
@@ -69,19 +75,20 @@ export class Validation {
 
     /** Checks each string as a selector in `context`, including that postures and IP sets it names are defined. */
     selectors(entries: readonly StringAt[], context: SelectorContext): void {
-        for (const entry of entries) this.selector(entry.value, entry.path, context);
+        // The entry, not its path: a path is built only for a finding (most selectors have none).
+        for (const entry of entries) this.selector(entry.value, entry, context);
     }
 
-    /** Checks one selector; returns true when it is valid there. */
-    selector(text: string, path: JsonPath, context: SelectorContext): boolean {
+    /** Checks one selector at `at` (a path, or a string whose path is built on demand); returns true when it is valid there. */
+    selector(text: string, at: JsonPath | StringAt, context: SelectorContext): boolean {
         const problem = this.problemOf(text, context);
         if (problem !== undefined) {
-            this.add("invalid-selector", path, problem);
+            this.add("invalid-selector", pathOf(at), problem);
             return false;
         }
         // The selector is valid here, so its prefix says its kind.
-        if (text.startsWith("posture:")) this.defined(text, path, "posture", "postures", this.postures);
-        if (text.startsWith("ipset:")) this.defined(text, path, "IP set", "ipsets", this.ipsets);
+        if (text.startsWith("posture:")) this.defined(text, at, "posture", "postures", this.postures);
+        if (text.startsWith("ipset:")) this.defined(text, at, "IP set", "ipsets", this.ipsets);
         return true;
     }
 
@@ -107,8 +114,9 @@ export class Validation {
         return found;
     }
 
-    private defined(name: string, path: JsonPath, kind: string, section: string, names: ReadonlySet<string> | undefined): void {
+    private defined(name: string, at: JsonPath | StringAt, kind: string, section: string, names: ReadonlySet<string> | undefined): void {
         if (names === undefined || names.has(name)) return;
+        const path = pathOf(at);
         this.findings.push({
             check: "undefined-reference",
             location: this.parsed.locate(path),
@@ -139,13 +147,17 @@ export class Validation {
     /** The entries of a list section that are objects, recording "wrong-type" for the others. */
     records(list: unknown[], path: JsonPath): Array<{ record: Record<string, unknown>; path: JsonPath }> {
         const out: Array<{ record: Record<string, unknown>; path: JsonPath }> = [];
-        list.forEach((entry, index) => {
-            if (this.expectType(entry, [...path, index], "object")) {
-                out.push({ record: entry as Record<string, unknown>, path: [...path, index] });
-            }
-        });
+        for (let index = 0; index < list.length; index++) {
+            const entry = list[index];
+            if (isRecord(entry)) out.push({ record: entry, path: [...path, index] });
+            else this.expectType(entry, [...path, index], "object");
+        }
         return out;
     }
+}
+
+function pathOf(at: JsonPath | StringAt): JsonPath {
+    return Array.isArray(at) ? at : (at as StringAt).path;
 }
 
 /** Own property or undefined; null counts as absent, as Tailscale's JSON decoding treats it. */

@@ -2,7 +2,7 @@
 import { ICMP_PROTOCOLS, PROTOCOLS_DOC, protocolNumber, TEST_PROTOCOLS } from "../grammar/protocols";
 import { isPostureValue, POSTURE_ATTRIBUTE_PATTERN } from "../evaluate/posture";
 import { ENTRY_KEYS, jsonTypeOf } from "../grammar/sections";
-import type { JsonPath } from "../walk";
+import { ListString, type JsonPath } from "../walk";
 import { splitDestination } from "./ports";
 import { field, has, type Validation } from "./report";
 
@@ -12,8 +12,10 @@ const POSTURE_DOC = "https://tailscale.com/kb/1288/device-posture#device-posture
  * `srcPostureAttrs`: an object of posture attributes, each key "namespace:name" ("node:os",
  * "custom:tier") and each value a string, a number or a boolean (kb/1288, kb/1337#srcpostureattrs).
  */
-function validatePostureAttrs(v: Validation, value: unknown, path: JsonPath): void {
-    if (value === undefined || !v.expectType(value, path, "object")) return;
+function validatePostureAttrs(v: Validation, value: unknown, recordPath: JsonPath): void {
+    if (value === undefined) return;
+    const path = [...recordPath, "srcPostureAttrs"];
+    if (!v.expectType(value, path, "object")) return;
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
         if (!POSTURE_ATTRIBUTE_PATTERN.test(key)) {
             v.add("invalid-value", [...path, key], `${JSON.stringify(key)} is not a posture attribute; name it namespace:name, e.g. "node:os" or "custom:tier" (see ${POSTURE_DOC})`);
@@ -28,8 +30,10 @@ function validatePostureAttrs(v: Validation, value: unknown, path: JsonPath): vo
 
 const PORT = /^(0|[1-9]\d{0,4})$/;
 
-function testProtocol(v: Validation, value: unknown, path: JsonPath): number | undefined {
-    if (value === undefined || !v.expectType(value, path, "string")) return undefined;
+function testProtocol(v: Validation, value: unknown, recordPath: JsonPath): number | undefined {
+    if (value === undefined) return undefined;
+    const path = [...recordPath, "proto"];
+    if (!v.expectType(value, path, "string")) return undefined;
     const number = protocolNumber(value as string);
     if (number === undefined || !TEST_PROTOCOLS.has(number)) {
         v.add("invalid-protocol", path, `${JSON.stringify(value)} is not a protocol tests support; use "tcp", "udp", "sctp", "icmp" or "ipv6-icmp" (see ${PROTOCOLS_DOC})`);
@@ -56,11 +60,11 @@ function testDestination(v: Validation, dst: string, path: JsonPath, protocol: n
 export function validateTests(v: Validation, tests: unknown[]): void {
     for (const { record, path } of v.records(tests, ["tests"])) {
         v.keys(record, path, ENTRY_KEYS.tests, "a test");
-        if (v.requires(record, path, "src", "name the user, tag or host to test as") && v.expectType(record.src, [...path, "src"], "string")) {
-            v.selector(record.src as string, [...path, "src"], "testSrc");
+        if (v.requires(record, path, "src", "name the user, tag or host to test as") && v.expectMember(record, path, "src", "string")) {
+            v.selector(record.src as string, new ListString(record.src as string, path, "src"), "testSrc");
         }
-        validatePostureAttrs(v, field(record, "srcPostureAttrs"), [...path, "srcPostureAttrs"]);
-        const protocol = testProtocol(v, field(record, "proto"), [...path, "proto"]);
+        validatePostureAttrs(v, field(record, "srcPostureAttrs"), path);
+        const protocol = testProtocol(v, field(record, "proto"), path);
         for (const key of ["accept", "allow", "deny"]) {
             if (!has(record, key)) continue;
             for (const entry of v.strings(record[key], [...path, key]) ?? []) testDestination(v, entry.value, entry.path, protocol);
@@ -71,10 +75,10 @@ export function validateTests(v: Validation, tests: unknown[]): void {
 export function validateSshTests(v: Validation, tests: unknown[]): void {
     for (const { record, path } of v.records(tests, ["sshTests"])) {
         v.keys(record, path, ENTRY_KEYS.sshTests, "an SSH test");
-        if (v.requires(record, path, "src", "name the user or tag to test as") && v.expectType(record.src, [...path, "src"], "string")) {
-            v.selector(record.src as string, [...path, "src"], "sshTestSrc");
+        if (v.requires(record, path, "src", "name the user or tag to test as") && v.expectMember(record, path, "src", "string")) {
+            v.selector(record.src as string, new ListString(record.src as string, path, "src"), "sshTestSrc");
         }
-        validatePostureAttrs(v, field(record, "srcPostureAttrs"), [...path, "srcPostureAttrs"]);
+        validatePostureAttrs(v, field(record, "srcPostureAttrs"), path);
         if (v.requires(record, path, "dst", "list the devices to test")) {
             v.selectors(v.strings(record.dst, [...path, "dst"]) ?? [], "sshTestDst");
         }
