@@ -27,8 +27,18 @@ function aclProtocol(v: Validation, value: unknown, path: JsonPath): number | un
 /** Two or more colons and no prefix or brackets: an IPv6 address written without the brackets a port needs. */
 const UNBRACKETED_IPV6 = /^[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.*/,-]*$/;
 
+/**
+ * True for an IPv6 prefix followed by ports without brackets ("fd00:1::/64:443"): the "/bits" ends the
+ * address, so the ports after it are unambiguous. Tailscale's control server accepts this form (as
+ * headscale's captured control-server answers show, hscontrol/policy/v2/testdata/routes_results).
+ */
+function isPrefixThenPorts(dst: string, colon: number): boolean {
+    const slash = dst.lastIndexOf("/", colon);
+    return slash > 0 && /^\d{1,3}$/.test(dst.slice(slash + 1, colon)) && PORT_CHARACTERS.test(dst.slice(colon + 1));
+}
+
 function validateAclDestination(v: Validation, dst: string, path: JsonPath, protocol: number | undefined): void {
-    if (UNBRACKETED_IPV6.test(dst)) {
+    if (UNBRACKETED_IPV6.test(dst) && !isPrefixThenPorts(dst, dst.lastIndexOf(":"))) {
         // "fd7a::1:22" is itself an IPv6 address: whether ":22" is a port cannot be told, so ask for brackets.
         const colon = dst.lastIndexOf(":");
         v.add(

@@ -105,9 +105,14 @@ describe("acl/evaluate canReach", () => {
                 { action: "accept", src: ["office-lan"], dst: ["10.20.0.0/16:*"] },
                 { action: "accept", src: ["ipset:branch"], dst: ["100.64.0.5:443"] },
                 { action: "accept", src: ["10.0.0.1-10.0.0.9"], dst: ["lab:8080"] },
+                // An IPv6 prefix with ports and no brackets: the "/bits" ends the address.
+                { action: "accept", src: ["group:eng"], dst: ["fd00:1::/64:443"] },
             ],
         },
         [
+            ["alice@example.com", "fd00:1::5", 443, undefined, "allow acls[4]"],
+            ["alice@example.com", "fd00:1::5", 444, undefined, "deny"],
+            ["alice@example.com", "fd00:2::5", 443, undefined, "deny"],
             ["alice@example.com", "db-primary", 22, undefined, "allow acls[0]"],
             ["alice@example.com", "100.64.0.5", 22, undefined, "allow acls[0]"],
             ["alice@example.com", "v6-box", 22, undefined, "allow acls[0]"],

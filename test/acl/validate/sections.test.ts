@@ -26,6 +26,8 @@ const TABLES: SectionTable[] = [
                 { action: "accept", src: ["group:ops"], proto: "17", dst: ["tag:db:53"] },
                 // Legacy field names.
                 { action: "accept", users: ["group:ops"], ports: ["tag:web:443"] },
+                // An IPv6 prefix ends at its "/bits", so ports may follow without brackets (Tailscale accepts this).
+                { action: "accept", src: ["group:ops"], dst: ["fd00:1::/64:443", "2001:db8::1/128:22,80", "fd7a:115c:a1e0::/48:*"] },
             ],
         },
         invalid: [
@@ -40,6 +42,7 @@ const TABLES: SectionTable[] = [
             { name: "ports on a portless protocol", policy: { acls: [{ action: "accept", src: ["group:eng"], proto: "gre", dst: ["tag:db:22"] }] }, check: "invalid-ports", at: '"tag:db:22"', message: /protocol has none; use ":\*"/ },
             { name: "unknown rule key", policy: { acls: [{ action: "accept", src: ["group:eng"], dst: ["tag:db:1"], comment: "x" }] }, check: "unknown-key", at: '"x"', message: /^acls\[0\]\.comment: unknown key "comment"; an acls rule may have "action", "src", "dst", "proto", "users", "ports", "srcPosture"$/ },
             { name: "internet as source", policy: { acls: [{ action: "accept", src: ["autogroup:internet"], dst: ["tag:db:1"] }] }, check: "invalid-selector", at: '"autogroup:internet"', message: /"autogroup:internet" is not allowed in an access rule source/ },
+            { name: "IPv6 address and port without brackets", policy: { acls: [{ action: "accept", src: ["group:eng"], dst: ["fd7a::1:22"] }] }, check: "invalid-ports", at: '"fd7a::1:22"', message: /is ambiguous: an IPv6 address needs brackets before its ports, e\.g\. "\[fd7a::1\]:22"/ },
             { name: "port 0", policy: { acls: [{ action: "accept", src: ["group:eng"], dst: ["tag:db:0"] }] }, check: "invalid-ports", at: '"tag:db:0"', message: /"0" starts at port 0; ports start at 1 \(use "\*" for every port\)/ },
             { name: "tag reaching autogroup:self", policy: { acls: [{ action: "accept", src: ["group:eng", "tag:web"], dst: ["autogroup:self:22"] }] }, check: "invalid-selector", at: '"tag:web"', after: '"acls"', message: /"tag:web" is a tag, but the rule reaches autogroup:self, which only users, groups and autogroup:member may use/ },
         ],
