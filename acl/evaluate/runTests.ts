@@ -192,6 +192,12 @@ function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: 
                         counter.passed++;
                         continue;
                     }
+                    // A device named by address (a host alias or an IP) has tags or an owner only the
+                    // control server knows; short of accept, a rule naming those could still apply.
+                    if (actual !== "accept" && (source.kind === "address" || target.kind === "address")) {
+                        counter.skipped++;
+                        continue;
+                    }
                     const decidedBy = describeRule(outcome.entry === undefined ? undefined : evaluator.ruleMatch(outcome.entry));
                     const src = srcText as string;
                     const hint = postureHintForSsh(evaluator, outcome.action, expected, evaluator.ssh(source, target, user, ANY_POSTURE), attrs);

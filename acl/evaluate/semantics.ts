@@ -68,7 +68,12 @@
  *   NOT required in addition — ASSUMPTION, as headscale's SSH tester does.
  * - `sshTests` (kb/1337#sshtests): for each destination and each listed user, `accept` expects
  *   "accept" (no check), `check` expects "check", `deny` expects "deny". ASSUMPTION: the strict
- *   reading; headscale also lets a check rule satisfy `accept`.
+ *   reading; headscale also lets a check rule satisfy `accept`. An sshTest whose src or dst is an
+ *   address (a host alias or an IP) stands for the device at that address, whose tags and owner
+ *   only the control server knows: it passes when the evaluator's answer matches, and is SKIPPED
+ *   (not failed) when the answer falls short of accept, since a rule naming the device's tag or
+ *   owner may still apply. Tailscale itself accepts such tests when that device qualifies
+ *   (headscale's captured control-server answers, hscontrol/policy/v2/testdata/sshtest_results).
  *
  * Device posture (posture.ts; https://tailscale.com/kb/1288/device-posture, kb/1337#tests)
  * - A rule's gate is its own `srcPosture`, else the policy's `defaultSrcPosture`; the default is

@@ -147,6 +147,32 @@ describe("acl/evaluate runPolicyTests", () => {
         assert.deepEqual(report, { passed: 1, failed: [], skipped: 6 });
     });
 
+    it("skips an sshTest naming a device by address when only the device's identity could decide it", () => {
+        const report = runPolicyTests(
+            parsedOf({
+                hosts: { srv: "100.64.0.16" },
+                tagOwners: { "tag:server": ["alice@example.com"] },
+                ssh: [
+                    { action: "accept", src: ["alice@example.com"], dst: ["tag:server"], users: ["root"] },
+                    { action: "accept", src: ["alice@example.com"], dst: ["srv"], users: ["deploy"] },
+                ],
+                sshTests: [
+                    // The rule names the host itself: decided, passes.
+                    { src: "alice@example.com", dst: ["srv"], accept: ["deploy"] },
+                    // srv may be a tag:server device: cannot be told offline, skipped rather than failed.
+                    { src: "alice@example.com", dst: ["srv", "100.64.0.16"], accept: ["root"] },
+                    { src: "100.64.0.17", dst: ["tag:server"], accept: ["root"] },
+                    // Identities on both sides: still decided, and this one fails.
+                    { src: "bob@example.com", dst: ["tag:server"], accept: ["root"] },
+                ],
+            }),
+        );
+        assert.equal(report.passed, 1);
+        assert.equal(report.skipped, 3);
+        assert.equal(report.failed.length, 1);
+        assert.match(report.failed[0].message, /bob@example\.com to tag:server as root should be accepted but is denied/);
+    });
+
     it("never throws on sections of the wrong shape", () => {
         const shapes: Array<Record<string, unknown>> = [
             { tests: "nope", sshTests: 3, grants: {}, acls: "x", ssh: [null] },
