@@ -71,7 +71,10 @@ function builtOnFirstCall(build: () => Promise<AnyHandler | undefined>, fallback
             (built) => built ?? fallback,
             () => fallback,
         );
-        void handler.then((h) => h(call, callback));
+        // A handler that throws (rather than answering with an error) fails the call, never the pack.
+        handler
+            .then((h) => h(call, callback))
+            .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
         return undefined;
     };
 }

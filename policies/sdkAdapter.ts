@@ -225,7 +225,7 @@ export interface StackRuleSettings {
     configOf(ruleName: string): RuleConfig;
 }
 
-/** The name under which the SDK would report a failure of the combined stack policy itself (it catches everything). */
+/** The name the SDK gives a failure of the combined stack policy itself (rule failures are caught per rule by evaluate.ts). */
 export const COMBINED_STACK_POLICY = "tailnet-guard-stack-rules";
 
 /**
@@ -237,7 +237,7 @@ export const COMBINED_STACK_POLICY = "tailnet-guard-stack-rules";
  * disabled is skipped, "remediate" counts as mandatory (stack policies cannot remediate), and a message
  * at the rule's own level reads as the SDK's string form would (description, newline, message).
  * Not-applicable entries, which one policy cannot report for others, are added by the caller
- * (analyzerHooks.ts) when the stack has no Tailscale resource.
+ * (routedHandlers.ts) when the stack has no Tailscale resource.
  */
 export function combinedStackPolicy(rules: readonly StackRule[], settings: StackRuleSettings): StackValidationPolicy {
     return {
@@ -270,7 +270,7 @@ export function combinedStackPolicy(rules: readonly StackRule[], settings: Stack
     };
 }
 
-/** Why a stack rule does not apply (reported through args.notApplicable, or by analyzerHooks.ts for the combined policy). */
+/** Why a stack rule does not apply (reported through args.notApplicable, or by routedHandlers.ts for the combined policy). */
 export const STACK_NOT_APPLICABLE_REASON = "the stack has no Tailscale resources";
 
 export function toSdkPolicy(rule: Rule): ResourceValidationPolicy | StackValidationPolicy {
