@@ -14,7 +14,7 @@
 import * as path from "path";
 import { packConfigErrors, ENFORCEMENT_LEVELS } from "./configValidation";
 import type { Rule } from "./rule";
-import { recordAcceptedConfig } from "./acceptedConfig";
+import { recordAcceptedConfig, type PolicyConfigs } from "./acceptedConfig";
 import { forgetSecrets, rememberSecrets, secretStringsOf } from "./secretValues";
 import { routedHandlers, withReusedEntryEncoding, type AnalyzerHookOptions } from "./routedHandlers";
 import type { AnyHandler } from "./typeDispatch";
@@ -35,8 +35,8 @@ type Callback = (error: { code: number; details: string; message: string } | nul
 type Handler = (call: ConfigureCall, callback: Callback) => unknown;
 
 /** The Configure request as { policy: { enforcementLevel, ...settings } }. */
-function requestedConfig(call: ConfigureCall): Record<string, Record<string, unknown>> {
-    const config: Record<string, Record<string, unknown>> = {};
+function requestedConfig(call: ConfigureCall): PolicyConfigs {
+    const config: PolicyConfigs = {};
     for (const [name, entry] of call.request.getPolicyconfigMap().entries()) {
         const level = PROTO_LEVELS[entry.getEnforcementlevel()] ?? `level ${entry.getEnforcementlevel()}`;
         config[name] = { ...(entry.getProperties()?.toJavaScript() ?? {}), enforcementLevel: level };
@@ -44,20 +44,35 @@ function requestedConfig(call: ConfigureCall): Record<string, Record<string, unk
     return config;
 }
 
-export function validatingConfigure(rules: readonly Rule[], original: Handler, invalidArgument: number): Handler {
+/**
+ * Configure that refuses an invalid config, forwards a valid one to the SDK's handler, and passes it to
+ * `onAccepted` once that handler has accepted it too (acceptedConfig.ts keeps it for the routed handlers).
+ */
+export function validatingConfigure(
+    rules: readonly Rule[],
+    original: Handler,
+    invalidArgument: number,
+    onAccepted: (config: PolicyConfigs) => void = () => undefined,
+): Handler {
     return (call, callback) => {
         let problems: string[];
+        let config: PolicyConfigs | undefined;
         try {
-            problems = packConfigErrors(rules, requestedConfig(call));
+            config = requestedConfig(call);
+            problems = packConfigErrors(rules, config);
         } catch (error) {
             problems = [`unreadable policy config (${error instanceof Error ? error.message : String(error)})`];
         }
-        if (problems.length > 0) {
+        if (problems.length > 0 || config === undefined) {
             const details = `invalid tailnet-guard policy config: ${problems.join("; ")}. Levels are ${ENFORCEMENT_LEVELS.join(", ")}; run \`tailnet-guard policies\` for each policy's settings.`;
             callback({ code: invalidArgument, details, message: details });
             return undefined;
         }
-        return original(call, callback);
+        const accepted = config;
+        return original(call, (error, response) => {
+            if (!error) onAccepted(accepted);
+            callback(error, response);
+        });
     };
 }
 
@@ -125,24 +140,6 @@ export function rememberingSecrets(original: AnyHandler, resourcesOf: (request: 
     };
 }
 
-/** Records the config of a Configure call once the SDK's own handler has accepted it (acceptedConfig.ts). */
-function recordingConfig(original: Handler): Handler {
-    return (call, callback) => {
-        let config: Record<string, Record<string, unknown>> | undefined;
-        try {
-            config = requestedConfig(call);
-        } catch {
-            config = undefined;
-        }
-        return original(call, (error, response) => {
-            if (!error && config !== undefined) {
-                recordAcceptedConfig(config);
-            }
-            callback(error, response);
-        });
-    };
-}
-
 let installed = false;
 
 export type { AnalyzerHookOptions };
@@ -175,7 +172,7 @@ export function installAnalyzerHooks(options: AnalyzerHookOptions): void {
         const wrapped = routes
             ? {
                   ...implementation,
-                  configure: validatingConfigure(options.rules, recordingConfig(configure as Handler), grpc.status.INVALID_ARGUMENT),
+                  configure: validatingConfigure(options.rules, configure as Handler, grpc.status.INVALID_ARGUMENT, recordAcceptedConfig),
                   analyze: rememberingSecrets(routes.analyze, single),
                   analyzeStack: rememberingSecrets(routes.analyzeStack, stack),
                   remediate: rememberingSecrets(implementation.remediate as AnyHandler, single),

@@ -17,7 +17,7 @@ import { acceptedConfigVersion, configuredLevel, configuredSettings } from "./ac
 import type { Rule, StackRule } from "./rule";
 import { combinedStackPolicy, isTailscaleType, notApplicableReason, STACK_NOT_APPLICABLE_REASON } from "./sdkAdapter";
 import { reusingEntryEncoding, type AnalyzeResponseLike, type NotApplicableEntry } from "./responseEncoding";
-import { addNotApplicable, typeDispatchingAnalyze, type AnyHandler } from "./typeDispatch";
+import { addNotApplicable, enabledEntries, typeDispatchingAnalyze, type AnyHandler } from "./typeDispatch";
 
 export interface AnalyzerHookOptions {
     rules: readonly Rule[];
@@ -142,11 +142,7 @@ export function routedHandlers(
             }
             return handler(call, (error: unknown, response?: unknown) => {
                 if (!error && response !== undefined && !hasTailscale) {
-                    addNotApplicable(
-                        response as AnalyzeResponseLike,
-                        entries.filter((e) => levelOf(e.name) !== "disabled").map((e) => e.entry),
-                        order,
-                    );
+                    addNotApplicable(response as AnalyzeResponseLike, enabledEntries(entries, levelOf), order);
                 }
                 callback(error, response);
             });

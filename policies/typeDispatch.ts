@@ -27,8 +27,6 @@ export interface DispatchPolicy<P> {
     notApplicableReason: string;
 }
 
-type NotApplicableMessage = NotApplicableEntry;
-
 /** Adds entries to what the SDK reported, keeping the pack's order of policies. */
 export function addNotApplicable(response: AnalyzeResponseLike, entries: readonly NotApplicableEntry[], order: ReadonlyMap<string, number>): void {
     if (entries.length === 0) return;
@@ -37,12 +35,23 @@ export function addNotApplicable(response: AnalyzeResponseLike, entries: readonl
     response.setNotApplicableList(fromSdk.length === 0 ? [...entries] : [...fromSdk, ...entries].sort((a, b) => position(a) - position(b)));
 }
 
+/** A policy's prepared not-applicable entry. */
+export interface PreparedEntry {
+    name: string;
+    entry: NotApplicableEntry;
+}
+
+/** The entries of the policies not disabled now: the SDK skips a disabled policy before it looks at applicability. */
+export function enabledEntries(prepared: readonly PreparedEntry[], levelOf: (policyName: string) => string): NotApplicableEntry[] {
+    return prepared.filter((p) => levelOf(p.name) !== "disabled").map((p) => p.entry);
+}
+
 export interface TypeDispatchOptions<P> {
     policies: ReadonlyArray<DispatchPolicy<P>>;
     /** The SDK's Analyze handler over the given policies (makeAnalyzeRpcFun bound to the pack's name, version and level). */
     analyzeHandlerFor(policies: readonly P[]): AnyHandler;
     /** A pulumirpc.PolicyNotApplicable for a policy. */
-    notApplicableEntry(policyName: string, reason: string): NotApplicableMessage;
+    notApplicableEntry(policyName: string, reason: string): NotApplicableEntry;
     /** The enforcement level in force for a policy now (config at Configure, else the policy's, else the pack's). */
     levelOf(policyName: string): string;
     /** A number that changes whenever the levels may have changed (each accepted Configure). */
@@ -52,9 +61,9 @@ export interface TypeDispatchOptions<P> {
 interface TypeRoute<P> {
     handler: AnyHandler;
     /** Policies that cannot apply to the type, in pack order, each with its prepared entry. */
-    others: Array<{ name: string; entry: NotApplicableMessage }>;
+    others: PreparedEntry[];
     /** The entries to report (those of policies not disabled), for the levels of `levelsVersion`. */
-    entries: NotApplicableMessage[];
+    entries: NotApplicableEntry[];
     levelsVersion: number | undefined;
 }
 
@@ -93,8 +102,7 @@ export function typeDispatchingAnalyze<P>(options: TypeDispatchOptions<P>): AnyH
             const answer = response as AnalyzeResponseLike;
             const version = options.levelsVersion();
             if (route.levelsVersion !== version) {
-                // A disabled policy is skipped by the SDK before its applicability is looked at: no entry.
-                route.entries = route.others.filter((o) => options.levelOf(o.name) !== "disabled").map((o) => o.entry);
+                route.entries = enabledEntries(route.others, options.levelOf);
                 route.levelsVersion = version;
             }
             addNotApplicable(answer, route.entries, order);
