@@ -236,16 +236,7 @@ export class PolicyPackHost {
     }
 
     async analyzeAnswer(resource: AnalyzedResource): Promise<AnalyzeAnswer> {
-        const request = new this.m.pb.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setUrn(resource.urn);
-        request.setName(resource.name);
-        request.setProperties(this.struct(resource.properties));
-        request.setOptions(this.options(resource));
-        if (resource.provider) {
-            request.setProvider(this.provider(resource.provider));
-        }
-        return this.answer(await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyze", request));
+        return this.answer(await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyze", this.analyzeRequest(resource)));
     }
 
     async analyzeStackAnswer(resources: AnalyzedResource[]): Promise<AnalyzeAnswer> {
@@ -269,14 +260,8 @@ export class PolicyPackHost {
         return this.answer(await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyzeStack", request));
     }
 
-    private answer(response: AnalyzerPb.AnalyzeResponse): AnalyzeAnswer {
-        return {
-            diagnostics: response.getDiagnosticsList().map((d) => this.diagnostic(d)),
-            notApplicable: response.getNotApplicableList().map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
-        };
-    }
-
-    async remediate(resource: AnalyzedResource): Promise<Remediation[]> {
+    /** The request the engine sends for one resource, to Analyze and to Remediate alike. */
+    private analyzeRequest(resource: AnalyzedResource): AnalyzerPb.AnalyzeRequest {
         const request = new this.m.pb.AnalyzeRequest();
         request.setType(resource.type);
         request.setUrn(resource.urn);
@@ -286,7 +271,18 @@ export class PolicyPackHost {
         if (resource.provider) {
             request.setProvider(this.provider(resource.provider));
         }
-        const response = await this.call<unknown, AnalyzerPb.RemediateResponse>("remediate", request);
+        return request;
+    }
+
+    private answer(response: AnalyzerPb.AnalyzeResponse): AnalyzeAnswer {
+        return {
+            diagnostics: response.getDiagnosticsList().map((d) => this.diagnostic(d)),
+            notApplicable: response.getNotApplicableList().map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+        };
+    }
+
+    async remediate(resource: AnalyzedResource): Promise<Remediation[]> {
+        const response = await this.call<unknown, AnalyzerPb.RemediateResponse>("remediate", this.analyzeRequest(resource));
         return response.getRemediationsList().map((r) => ({
             policyName: r.getPolicyname(),
             description: r.getDescription(),

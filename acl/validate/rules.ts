@@ -38,9 +38,9 @@ function isPrefixThenPorts(dst: string, colon: number): boolean {
 }
 
 function validateAclDestination(v: Validation, dst: string, path: JsonPath, protocol: number | undefined): void {
-    if (UNBRACKETED_IPV6.test(dst) && !isPrefixThenPorts(dst, dst.lastIndexOf(":"))) {
+    const colon = dst.lastIndexOf(":");
+    if (UNBRACKETED_IPV6.test(dst) && !isPrefixThenPorts(dst, colon)) {
         // "fd7a::1:22" is itself an IPv6 address: whether ":22" is a port cannot be told, so ask for brackets.
-        const colon = dst.lastIndexOf(":");
         v.add(
             "invalid-ports",
             path,

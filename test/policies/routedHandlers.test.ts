@@ -127,7 +127,7 @@ describe("routed Analyze and AnalyzeStack answer as @pulumi/policy's own handler
                     const [a, b] = await Promise.all([routed.analyzeStackAnswer(stack), reference.analyzeStackAnswer(stack)]);
                     assert.deepStrictEqual(a, b, `stack answers differ for stack #${index}`);
                 }
-                const [withoutTailscale] = await Promise.all([routed.analyzeStackAnswer(stacks[stacks.length - 1])]);
+                const withoutTailscale = await routed.analyzeStackAnswer(stacks[stacks.length - 1]);
                 const enabledStackRules = allRules.filter((r) => r.kind === "stack" && (config?.[r.name]?.enforcementLevel ?? r.enforcementLevel) !== "disabled");
                 assert.deepStrictEqual(
                     withoutTailscale.notApplicable,
