@@ -1,4 +1,5 @@
 /** `tests` and `sshTests` (https://tailscale.com/kb/1337/policy-syntax#tests, #ssh-tests). */
+import type { SelectorContext } from "../grammar/autogroups";
 import { ICMP_PROTOCOLS, PROTOCOLS_DOC, protocolNumber, TEST_PROTOCOLS } from "../grammar/protocols";
 import { isPostureValue, POSTURE_ATTRIBUTE_PATTERN } from "../evaluate/posture";
 import { ENTRY_KEYS, jsonTypeOf } from "../grammar/sections";
@@ -57,12 +58,17 @@ function testDestination(v: Validation, dst: string, path: JsonPath, protocol: n
     }
 }
 
+/** A test's required `src`: one selector string (its path built only for a finding). */
+function testSource(v: Validation, record: Record<string, unknown>, path: JsonPath, hint: string, context: SelectorContext): void {
+    if (v.requires(record, path, "src", hint) && v.expectMember(record, path, "src", "string")) {
+        v.selector(record.src as string, new ListString(record.src as string, path, "src"), context);
+    }
+}
+
 export function validateTests(v: Validation, tests: unknown[]): void {
     for (const { record, path } of v.records(tests, ["tests"])) {
         v.keys(record, path, ENTRY_KEYS.tests, "a test");
-        if (v.requires(record, path, "src", "name the user, tag or host to test as") && v.expectMember(record, path, "src", "string")) {
-            v.selector(record.src as string, new ListString(record.src as string, path, "src"), "testSrc");
-        }
+        testSource(v, record, path, "name the user, tag or host to test as", "testSrc");
         validatePostureAttrs(v, field(record, "srcPostureAttrs"), path);
         const protocol = testProtocol(v, field(record, "proto"), path);
         for (const key of ["accept", "allow", "deny"]) {
@@ -75,9 +81,7 @@ export function validateTests(v: Validation, tests: unknown[]): void {
 export function validateSshTests(v: Validation, tests: unknown[]): void {
     for (const { record, path } of v.records(tests, ["sshTests"])) {
         v.keys(record, path, ENTRY_KEYS.sshTests, "an SSH test");
-        if (v.requires(record, path, "src", "name the user or tag to test as") && v.expectMember(record, path, "src", "string")) {
-            v.selector(record.src as string, new ListString(record.src as string, path, "src"), "sshTestSrc");
-        }
+        testSource(v, record, path, "name the user or tag to test as", "sshTestSrc");
         validatePostureAttrs(v, field(record, "srcPostureAttrs"), path);
         if (v.requires(record, path, "dst", "list the devices to test")) {
             v.selectors(v.strings(record.dst, [...path, "dst"]) ?? [], "sshTestDst");
