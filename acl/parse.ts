@@ -25,6 +25,12 @@ interface ParserOutput {
     failure?: string;
 }
 
+/**
+ * Objects and lists nested deeper than this are reported as too deep to analyse (real policies nest
+ * a handful of levels; Go's encoding/json, which Tailscale's control server decodes with, stops at 10,000).
+ */
+export const MAX_NESTING = 1_000;
+
 /** Runs jsonc-parser (recursive), catching its failure so parsePolicy never throws. */
 function runParser(text: string): ParserOutput {
     const parseErrors: ParseError[] = [];
@@ -109,7 +115,10 @@ function collectErrors(
 export function parsePolicyWithTree(text: string, file: string = DEFAULT_FILE): ParsedPolicy {
     const lines = new LineIndex(file, text);
     const at = (offset: number) => lines.locationOf(offset);
-    const { root, parseErrors, failure } = runParser(text);
+    // Too deep is decided by counting, before the (recursive) parser runs: where its stack would
+    // overflow depends on the engine's state, and the answer must not.
+    const tooDeep = deepestOpening(text).depth > MAX_NESTING;
+    const { root, parseErrors, failure } = tooDeep ? { root: undefined, parseErrors: [], failure: "too-deep" } : runParser(text);
     const errors = collectErrors(text, root, parseErrors, failure, at);
     const value = errors.length === 0 && root !== undefined ? nodeToValue(root) : undefined;
     const locator = new NodeLocator(root);

@@ -3,16 +3,16 @@
  * the two syntaxes. Only well-formed parts are read; malformed parts are the validator's concern.
  */
 import { destinationTarget } from "../selectors";
-import { ListString, member, recordsOf, stringsOf, type JsonPath, type StringAt } from "../walk";
+import { isRecord, member, type StringAt } from "../walk";
 
 export interface AccessRule {
     section: "acls" | "grants";
     index: number;
-    path: JsonPath;
     record: Record<string, unknown>;
-    sources: StringAt[];
-    /** Destination targets without ports ("tag:db" for the acls entry "tag:db:5432"). */
-    targets: StringAt[];
+    /** The first source that stands for everyone in (or beyond) the tailnet, if any. */
+    everyone: string | undefined;
+    /** The key of the destination list: "dst", or the legacy "ports" of an acls rule. */
+    dstKey: string;
 }
 
 /** Sources that stand for everyone in (or beyond) the tailnet. */
@@ -33,45 +33,52 @@ export function accessRules(doc: Record<string, unknown>): AccessRule[] {
 
 function collectAccessRules(doc: Record<string, unknown>): AccessRule[] {
     const rules: AccessRule[] = [];
-    for (const { index, record } of recordsOf(member(doc, "acls"))) {
-        const path = ["acls", index];
-        const srcKey = record.src !== undefined ? "src" : "users";
-        const dstKey = record.dst !== undefined ? "dst" : "ports";
-        rules.push({
-            section: "acls",
-            index,
-            path,
-            record,
-            sources: stringsOf(record[srcKey], [...path, srcKey]),
-            targets: targetsOf(record[dstKey], [...path, dstKey]),
-        });
+    const acls = member(doc, "acls");
+    if (Array.isArray(acls)) {
+        for (let index = 0; index < acls.length; index++) {
+            const record: unknown = acls[index];
+            if (!isRecord(record)) continue;
+            const sources = record.src !== undefined ? record.src : record.users;
+            rules.push({ section: "acls", index, record, everyone: everyoneIn(sources), dstKey: record.dst !== undefined ? "dst" : "ports" });
+        }
     }
-    for (const { index, record } of recordsOf(member(doc, "grants"))) {
-        const path = ["grants", index];
-        // A grant with only "app" capabilities opens no network path; its reach is not network access.
-        if (!Array.isArray(record.ip)) continue;
-        rules.push({ section: "grants", index, path, record, sources: stringsOf(record.src, [...path, "src"]), targets: stringsOf(record.dst, [...path, "dst"]) });
+    const grants = member(doc, "grants");
+    if (Array.isArray(grants)) {
+        for (let index = 0; index < grants.length; index++) {
+            const record: unknown = grants[index];
+            // A grant with only "app" capabilities opens no network path; its reach is not network access.
+            if (!isRecord(record) || !Array.isArray(record.ip)) continue;
+            rules.push({ section: "grants", index, record, everyone: everyoneIn(record.src), dstKey: "dst" });
+        }
     }
     return rules;
 }
 
-/** The targets of an acls destination list ("tag:db" for "tag:db:5432"), at the destinations' paths. */
-function targetsOf(list: unknown, path: JsonPath): StringAt[] {
-    if (!Array.isArray(list)) return [];
-    const out: StringAt[] = [];
+/** The first string of a source list that stands for everyone. */
+function everyoneIn(sources: unknown): string | undefined {
+    if (!Array.isArray(sources)) return undefined;
+    for (const source of sources) if (typeof source === "string" && EVERYONE.has(source)) return source;
+    return undefined;
+}
+
+/**
+ * The first destination of the rule whose target (without ports, for acls: "tag:db" for "tag:db:5432")
+ * is `target`, with the path of that destination.
+ */
+export function destinationWithTarget(rule: AccessRule, target: string): StringAt | undefined {
+    const list = rule.record[rule.dstKey];
+    if (!Array.isArray(list)) return undefined;
     for (let index = 0; index < list.length; index++) {
         const value: unknown = list[index];
-        if (typeof value === "string") out.push(new ListString(destinationTarget(value), path, index));
+        if (typeof value !== "string") continue;
+        if ((rule.section === "acls" ? destinationTarget(value) : value) === target) {
+            return { value: target, path: [rule.section, rule.index, rule.dstKey, index] };
+        }
     }
-    return out;
+    return undefined;
 }
 
 /** `acls[2]`, `grants[0]`. */
 export function ruleName(rule: { section: string; index: number }): string {
     return `${rule.section}[${rule.index}]`;
-}
-
-/** The first source of the rule that stands for everyone, if any. */
-export function everyoneSource(rule: AccessRule): StringAt | undefined {
-    return rule.sources.find((source) => EVERYONE.has(source.value));
 }

@@ -4,8 +4,8 @@
  */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import { formatPath, listIncludes, member, recordsOf, stringsOf, type JsonPath } from "../walk";
-import { accessRules, everyoneSource, ruleName, type AccessRule } from "./accessRules";
+import { formatPath, isRecord, listIncludes, member, recordsOf, stringsOf } from "../walk";
+import { accessRules, destinationWithTarget, ruleName, type AccessRule } from "./accessRules";
 
 /** The exact allow-all shape is reported by allow-all; near-allow-all covers the rest. */
 function isExactAllowAll(rule: AccessRule): boolean {
@@ -17,13 +17,14 @@ function isExactAllowAll(rule: AccessRule): boolean {
 export function checkNearAllowAll(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
     for (const rule of accessRules(doc)) {
-        const everyone = everyoneSource(rule);
-        const anywhere = rule.targets.find((target) => target.value === "*");
-        if (everyone === undefined || anywhere === undefined || isExactAllowAll(rule)) continue;
+        const everyone = rule.everyone;
+        if (everyone === undefined) continue;
+        const anywhere = destinationWithTarget(rule, "*");
+        if (anywhere === undefined || isExactAllowAll(rule)) continue;
         findings.push({
             check: "near-allow-all",
             message:
-                `${ruleName(rule)} lets ${JSON.stringify(everyone.value)} reach every destination ("*"); ` +
+                `${ruleName(rule)} lets ${JSON.stringify(everyone)} reach every destination ("*"); ` +
                 "name the tags or hosts they need instead of all of them",
             location: parsed.locate(anywhere.path),
         });
@@ -34,13 +35,14 @@ export function checkNearAllowAll(parsed: ParsedPolicy, doc: Record<string, unkn
 export function checkBroadAccessToTagged(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
     for (const rule of accessRules(doc)) {
-        const everyone = everyoneSource(rule);
-        const tagged = rule.targets.find((target) => target.value === "autogroup:tagged");
-        if (everyone === undefined || tagged === undefined) continue;
+        const everyone = rule.everyone;
+        if (everyone === undefined) continue;
+        const tagged = destinationWithTarget(rule, "autogroup:tagged");
+        if (tagged === undefined) continue;
         findings.push({
             check: "broad-access-to-tagged",
             message:
-                `${ruleName(rule)} lets ${JSON.stringify(everyone.value)} reach every tagged device (autogroup:tagged), ` +
+                `${ruleName(rule)} lets ${JSON.stringify(everyone)} reach every tagged device (autogroup:tagged), ` +
                 "servers included; grant each group the specific tags it needs",
             location: parsed.locate(tagged.path),
         });
@@ -51,13 +53,14 @@ export function checkBroadAccessToTagged(parsed: ParsedPolicy, doc: Record<strin
 export function checkExitNodeToEveryone(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
     for (const rule of accessRules(doc)) {
-        const everyone = everyoneSource(rule);
-        const internet = rule.targets.find((target) => target.value === "autogroup:internet");
-        if (everyone === undefined || internet === undefined) continue;
+        const everyone = rule.everyone;
+        if (everyone === undefined) continue;
+        const internet = destinationWithTarget(rule, "autogroup:internet");
+        if (internet === undefined) continue;
         findings.push({
             check: "exit-node-to-everyone",
             message:
-                `${ruleName(rule)} lets ${JSON.stringify(everyone.value)} use exit nodes (autogroup:internet); ` +
+                `${ruleName(rule)} lets ${JSON.stringify(everyone)} use exit nodes (autogroup:internet); ` +
                 "grant exit-node use to the groups that need it",
             location: parsed.locate(internet.path),
         });
@@ -65,35 +68,40 @@ export function checkExitNodeToEveryone(parsed: ParsedPolicy, doc: Record<string
     return findings;
 }
 
-/** Every selector list where autogroup:danger-all could appear, with its path. */
-function selectorLists(doc: Record<string, unknown>): Array<{ list: unknown; path: JsonPath }> {
-    const out: Array<{ list: unknown; path: JsonPath }> = [];
-    for (const section of ["acls", "grants", "ssh"]) {
-        for (const { index, record } of recordsOf(member(doc, section))) {
-            for (const key of ["src", "dst", "users"]) {
-                if (section === "ssh" && key === "users") continue;
-                out.push({ list: record[key], path: [section, index, key] });
-            }
-        }
-    }
-    for (const { index, record } of recordsOf(member(doc, "nodeAttrs"))) out.push({ list: record.target, path: ["nodeAttrs", index, "target"] });
-    return out;
-}
+/** The sections and keys of the selector lists where autogroup:danger-all could appear. */
+const DANGER_ALL_LISTS: ReadonlyArray<readonly [string, readonly string[]]> = [
+    ["acls", ["src", "dst", "users"]],
+    ["grants", ["src", "dst", "users"]],
+    ["ssh", ["src", "dst"]],
+    ["nodeAttrs", ["target"]],
+];
+
+const DANGER_ALL = "autogroup:danger-all";
 
 export function checkDangerAll(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
-    for (const { list, path } of selectorLists(doc)) {
-        // indexOf first: the element paths are built only for lists that hold the value.
-        if (!Array.isArray(list) || list.indexOf("autogroup:danger-all") < 0) continue;
-        for (const entry of stringsOf(list, path)) {
-            if (entry.value !== "autogroup:danger-all") continue;
-            findings.push({
-                check: "danger-all",
-                message:
-                    `${formatPath(entry.path)} uses autogroup:danger-all, which matches every device including ones outside the tailnet; ` +
-                    'use "autogroup:member", groups or tags',
-                location: parsed.locate(entry.path),
-            });
+    for (const [section, keys] of DANGER_ALL_LISTS) {
+        const records = member(doc, section);
+        if (!Array.isArray(records)) continue;
+        for (let index = 0; index < records.length; index++) {
+            const record: unknown = records[index];
+            if (!isRecord(record)) continue;
+            for (const key of keys) {
+                const list = record[key];
+                // indexOf first: a path is built only for a list that holds the value.
+                if (!Array.isArray(list) || list.indexOf(DANGER_ALL) < 0) continue;
+                for (let at = 0; at < list.length; at++) {
+                    if (list[at] !== DANGER_ALL) continue;
+                    const path = [section, index, key, at];
+                    findings.push({
+                        check: "danger-all",
+                        message:
+                            `${formatPath(path)} uses autogroup:danger-all, which matches every device including ones outside the tailnet; ` +
+                            'use "autogroup:member", groups or tags',
+                        location: parsed.locate(path),
+                    });
+                }
+            }
         }
     }
     return findings;

@@ -16,25 +16,58 @@ const MAX_COMPARED = 32;
 
 interface Candidate {
     index: number;
-    /** Destinations (acls: "target:ports"; grants: targets) the rule allows. */
-    destinations: ReadonlySet<string>;
-    /** Grants: the ip capabilities; acls: empty. */
-    ips: ReadonlySet<string>;
+    /** Destinations (acls: "target:ports"; grants: targets) the rule allows, sorted and without repeats. */
+    destinations: readonly string[];
+    /** Grants: the ip capabilities, sorted and without repeats; acls: empty. */
+    ips: readonly string[];
+    /** The same as sets, built when the candidate is first compared with a later rule. */
+    destinationSet?: ReadonlySet<string>;
+    ipSet?: ReadonlySet<string>;
 }
 
-function sortedStrings(value: unknown): string[] | undefined {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return undefined;
-    return [...new Set(value as string[])].sort();
+const NONE: readonly string[] = [];
+
+/** The strings of a list, sorted, without repeats; undefined when it is not a list of strings. */
+function sortedStrings(value: unknown): readonly string[] | undefined {
+    if (!Array.isArray(value)) return undefined;
+    for (const element of value) if (typeof element !== "string") return undefined;
+    // Most lists have one entry: nothing to sort.
+    if (value.length < 2) return value as string[];
+    const sorted = (value as string[]).slice();
+    if (sorted.length > 16) {
+        sorted.sort();
+    } else {
+        // Short lists (nearly all): insertion sort, same order as sort(), which would allocate a work copy each time.
+        for (let i = 1; i < sorted.length; i++) {
+            const item = sorted[i];
+            let j = i - 1;
+            for (; j >= 0 && sorted[j] > item; j--) sorted[j + 1] = sorted[j];
+            sorted[j + 1] = item;
+        }
+    }
+    let kept = 1;
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i];
+    sorted.length = kept;
+    return sorted;
+}
+
+function destinationsOf(candidate: Candidate): ReadonlySet<string> {
+    candidate.destinationSet ??= new Set(candidate.destinations);
+    return candidate.destinationSet;
 }
 
 function aclCovers(earlier: Candidate, dst: string): boolean {
-    if (earlier.destinations.has(dst) || earlier.destinations.has("*:*")) return true;
-    return earlier.destinations.has(`${destinationTarget(dst)}:*`);
+    const destinations = destinationsOf(earlier);
+    if (destinations.has(dst) || destinations.has("*:*")) return true;
+    return destinations.has(`${destinationTarget(dst)}:*`);
 }
 
 function grantCovers(earlier: Candidate, later: Candidate): boolean {
-    const dstCovered = earlier.destinations.has("*") || [...later.destinations].every((d) => earlier.destinations.has(d));
-    const ipCovered = earlier.ips.has("*") || [...later.ips].every((ip) => earlier.ips.has(ip));
+    const destinations = destinationsOf(earlier);
+    earlier.ipSet ??= new Set(earlier.ips);
+    const ips = earlier.ipSet;
+    const dstCovered = destinations.has("*") || later.destinations.every((d) => destinations.has(d));
+    const ipCovered = ips.has("*") || later.ips.every((ip) => ips.has(ip));
     return dstCovered && ipCovered;
 }
 
@@ -51,10 +84,16 @@ function shadowedIn(
         const key = keyOf(record);
         const candidate = candidateOf(record, index);
         if (key === undefined || candidate === undefined) continue;
-        const earlier = groups.get(key) ?? [];
-        const covering = earlier.slice(0, MAX_COMPARED).find((e) =>
-            section === "acls" ? [...candidate.destinations].every((d) => aclCovers(e, d)) : grantCovers(e, candidate),
-        );
+        let earlier = groups.get(key);
+        if (earlier === undefined) {
+            earlier = [];
+            groups.set(key, earlier);
+        }
+        let covering: Candidate | undefined;
+        for (let i = 0; i < earlier.length && i < MAX_COMPARED && covering === undefined; i++) {
+            const e = earlier[i];
+            if (section === "acls" ? candidate.destinations.every((d) => aclCovers(e, d)) : grantCovers(e, candidate)) covering = e;
+        }
         if (covering !== undefined) {
             findings.push({
                 check: "shadowed-rule",
@@ -65,7 +104,6 @@ function shadowedIn(
             });
         }
         earlier.push(candidate);
-        groups.set(key, earlier);
     }
     return findings;
 }
@@ -82,7 +120,7 @@ export function checkShadowedRule(parsed: ParsedPolicy, doc: Record<string, unkn
         },
         (record, index) => {
             const dst = sortedStrings(record.dst ?? record.ports);
-            return dst === undefined || dst.length === 0 ? undefined : { index, destinations: new Set(dst), ips: new Set() };
+            return dst === undefined || dst.length === 0 ? undefined : { index, destinations: dst, ips: NONE };
         },
     );
     const grants = shadowedIn(
@@ -97,8 +135,8 @@ export function checkShadowedRule(parsed: ParsedPolicy, doc: Record<string, unkn
         },
         (record, index) => {
             const dst = sortedStrings(record.dst);
-            const ip = record.ip === undefined ? [] : sortedStrings(record.ip);
-            return dst === undefined || dst.length === 0 || ip === undefined ? undefined : { index, destinations: new Set(dst), ips: new Set(ip) };
+            const ip = record.ip === undefined ? NONE : sortedStrings(record.ip);
+            return dst === undefined || dst.length === 0 || ip === undefined ? undefined : { index, destinations: dst, ips: ip };
         },
     );
     return [...acls, ...grants];

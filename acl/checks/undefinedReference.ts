@@ -2,7 +2,7 @@
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import { referencedTarget, referenceOf, type Reference, type ReferenceKind } from "../selectors";
-import { formatPath, isRecord, member, recordsOf, type JsonPath } from "../walk";
+import { formatPath, isRecord, member, type JsonPath } from "../walk";
 
 /** Where each kind of name is defined. */
 const DEFINED_IN: Readonly<Record<ReferenceKind, string>> = { group: "groups", tag: "tagOwners", host: "hosts" };
@@ -10,73 +10,6 @@ const DEFINED_IN: Readonly<Record<ReferenceKind, string>> = { group: "groups", t
 const GROUPS_AND_TAGS: readonly ReferenceKind[] = ["group", "tag"];
 const ALL_KINDS: readonly ReferenceKind[] = ["group", "tag", "host"];
 const TAGS: readonly ReferenceKind[] = ["tag"];
-
-/** A list of selectors to check: which kinds of reference count there, and whether entries carry ports. */
-interface Use {
-    /** A list of selectors at `path` (single false), or one selector at `path` (single true); non-strings are skipped. */
-    values: unknown;
-    path: JsonPath;
-    single: boolean;
-    kinds: readonly ReferenceKind[];
-    withPorts: boolean;
-}
-
-function rulesUses(doc: Record<string, unknown>, section: string, dstKinds: readonly ReferenceKind[], dstPorts: boolean): Use[] {
-    const uses: Use[] = [];
-    for (const { index, record } of recordsOf(member(doc, section))) {
-        uses.push({ values: record.src, path: [section, index, "src"], single: false, kinds: GROUPS_AND_TAGS, withPorts: false });
-        uses.push({ values: record.dst, path: [section, index, "dst"], single: false, kinds: dstKinds, withPorts: dstPorts });
-        if (section === "grants") {
-            uses.push({ values: record.via, path: [section, index, "via"], single: false, kinds: TAGS, withPorts: false });
-        }
-    }
-    return uses;
-}
-
-function mapOfListsUses(map: unknown, path: ReadonlyArray<string>): Use[] {
-    if (!isRecord(map)) return [];
-    return Object.entries(map).map(([key, list]) => ({ values: list, path: [...path, key], single: false, kinds: GROUPS_AND_TAGS, withPorts: false }));
-}
-
-function testsUses(doc: Record<string, unknown>): Use[] {
-    const uses: Use[] = [];
-    for (const { index, record } of recordsOf(member(doc, "tests"))) {
-        uses.push({ values: record.src, path: ["tests", index, "src"], single: true, kinds: TAGS, withPorts: false });
-        for (const field of ["accept", "deny"]) {
-            uses.push({ values: record[field], path: ["tests", index, field], single: false, kinds: TAGS, withPorts: true });
-        }
-    }
-    for (const { index, record } of recordsOf(member(doc, "sshTests"))) {
-        uses.push({ values: record.src, path: ["sshTests", index, "src"], single: true, kinds: TAGS, withPorts: false });
-        uses.push({ values: record.dst, path: ["sshTests", index, "dst"], single: false, kinds: TAGS, withPorts: false });
-    }
-    return uses;
-}
-
-function nodeAttrsUses(doc: Record<string, unknown>): Use[] {
-    return recordsOf(member(doc, "nodeAttrs")).map(({ index, record }) => ({ values: record.target, path: ["nodeAttrs", index, "target"], single: false, kinds: GROUPS_AND_TAGS, withPorts: false }));
-}
-
-function recorderUses(doc: Record<string, unknown>): Use[] {
-    return recordsOf(member(doc, "ssh")).map(({ index, record }) => ({ values: record.recorder, path: ["ssh", index, "recorder"], single: false, kinds: TAGS, withPorts: false }));
-}
-
-/** Every place a group, tag or host may be referenced. */
-function allUses(doc: Record<string, unknown>): Use[] {
-    const autoApprovers = member(doc, "autoApprovers");
-    return [
-        ...rulesUses(doc, "acls", ALL_KINDS, true),
-        ...rulesUses(doc, "grants", ALL_KINDS, false),
-        ...rulesUses(doc, "ssh", GROUPS_AND_TAGS, false),
-        ...mapOfListsUses(member(doc, "tagOwners"), ["tagOwners"]),
-        ...mapOfListsUses(member(autoApprovers, "routes"), ["autoApprovers", "routes"]),
-        { values: member(autoApprovers, "exitNode"), path: ["autoApprovers", "exitNode"], single: false, kinds: GROUPS_AND_TAGS, withPorts: false },
-        ...mapOfListsUses(member(autoApprovers, "services"), ["autoApprovers", "services"]),
-        ...nodeAttrsUses(doc),
-        ...recorderUses(doc),
-        ...testsUses(doc),
-    ];
-}
 
 /**
  * The names a section defines. An absent section defines nothing; a section of the wrong type
@@ -88,43 +21,124 @@ function definedNames(doc: Record<string, unknown>, section: string): ReadonlySe
     return isRecord(value) ? new Set(Object.keys(value)) : undefined;
 }
 
-export function checkUndefinedReference(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
-    const defined: Record<ReferenceKind, ReadonlySet<string> | undefined> = {
-        group: definedNames(doc, DEFINED_IN.group),
-        tag: definedNames(doc, DEFINED_IN.tag),
-        host: definedNames(doc, DEFINED_IN.host),
-    };
-    // A policy names the same groups, tags and hosts many times over: read each distinct selector once.
-    const references = new Map<string, Reference | null>();
-    const referenceIn = (text: string, withPorts: boolean): Reference | undefined => {
-        const target = withPorts ? referencedTarget(text) : text;
-        let reference = references.get(target);
+/** Where a selector list sits: a section, then one or two keys or indices below it ("acls", 3, "dst"; "tagOwners", "tag:db"). */
+type Place = [section: string, first: string | number, second?: string | number];
+
+/**
+ * One run of the check. Every place a group, tag or host may be referenced is visited in place (no
+ * list of places is built first), and a path is built only for a finding: most selectors have none.
+ */
+class ReferenceScan {
+    readonly findings: PolicyFinding[] = [];
+    private readonly defined: Record<ReferenceKind, ReadonlySet<string> | undefined>;
+    /** The reference of each distinct selector read without ports, and with ("tag:db:5432" names tag:db); null for none. */
+    private readonly plain = new Map<string, Reference | null>();
+    private readonly ported = new Map<string, Reference | null>();
+
+    constructor(private readonly parsed: ParsedPolicy, doc: Record<string, unknown>) {
+        this.defined = {
+            group: definedNames(doc, DEFINED_IN.group),
+            tag: definedNames(doc, DEFINED_IN.tag),
+            host: definedNames(doc, DEFINED_IN.host),
+        };
+    }
+
+    /** The elements of a list of selectors; anything but a list, and elements that are not strings, are skipped. */
+    list(values: unknown, kinds: readonly ReferenceKind[], withPorts: boolean, section: string, first: string | number, second?: string | number): void {
+        if (!Array.isArray(values)) return;
+        for (let index = 0; index < values.length; index++) {
+            const text: unknown = values[index];
+            if (typeof text === "string" && this.undefinedIn(text, kinds, withPorts) !== undefined) {
+                this.report(text, withPorts, [section, first, second], index);
+            }
+        }
+    }
+
+    /** One selector; anything but a string is skipped. */
+    single(value: unknown, kinds: readonly ReferenceKind[], section: string, first: number, key: string): void {
+        if (typeof value === "string" && this.undefinedIn(value, kinds, false) !== undefined) this.report(value, false, [section, first, key], -1);
+    }
+
+    /** The lists of an object of lists (tagOwners, autoApprovers.routes) at `section` (and `key`), each under its own name. */
+    mapOfLists(map: unknown, section: string, key?: string): void {
+        if (!isRecord(map)) return;
+        for (const name in map) {
+            if (!Object.prototype.hasOwnProperty.call(map, name)) continue;
+            if (key === undefined) this.list(map[name], GROUPS_AND_TAGS, false, section, name);
+            else this.list(map[name], GROUPS_AND_TAGS, false, section, key, name);
+        }
+    }
+
+    private referenceIn(text: string, withPorts: boolean): Reference | undefined {
+        const known = withPorts ? this.ported : this.plain;
+        let reference = known.get(text);
         if (reference === undefined) {
-            reference = referenceOf(target) ?? null;
-            references.set(target, reference);
+            reference = referenceOf(withPorts ? referencedTarget(text) : text) ?? null;
+            known.set(text, reference);
         }
         return reference ?? undefined;
-    };
-    const findings: PolicyFinding[] = [];
-    const check = (text: unknown, use: Use, index: number) => {
-        if (typeof text !== "string") return;
-        const reference = referenceIn(text, use.withPorts);
-        if (reference === undefined || !use.kinds.includes(reference.kind)) return;
-        const names = defined[reference.kind];
-        if (names === undefined || names.has(reference.name)) return;
-        // Paths are built only here: most selectors have no finding.
-        const path = index < 0 ? use.path : [...use.path, index];
-        findings.push({
+    }
+
+    /** The reference `text` makes to an undefined name of one of `kinds`, if it makes one. */
+    private undefinedIn(text: string, kinds: readonly ReferenceKind[], withPorts: boolean): Reference | undefined {
+        const reference = this.referenceIn(text, withPorts);
+        if (reference === undefined || !kinds.includes(reference.kind)) return undefined;
+        const names = this.defined[reference.kind];
+        return names === undefined || names.has(reference.name) ? undefined : reference;
+    }
+
+    private report(text: string, withPorts: boolean, place: Place, index: number): void {
+        const reference = this.referenceIn(text, withPorts)!;
+        const path: Array<string | number> = place[2] === undefined ? [place[0], place[1]] : [place[0], place[1], place[2]];
+        if (index >= 0) path.push(index);
+        this.findings.push({
             check: "undefined-reference",
             message:
                 `${formatPath(path)} refers to ${reference.kind} ${JSON.stringify(reference.name)}, ` +
                 `which is not defined; define it under ${JSON.stringify(DEFINED_IN[reference.kind])} or correct the name`,
-            location: parsed.locate(path),
+            location: this.parsed.locate(path),
         });
-    };
-    for (const use of allUses(doc)) {
-        if (use.single) check(use.values, use, -1);
-        else if (Array.isArray(use.values)) for (let index = 0; index < use.values.length; index++) check(use.values[index], use, index);
     }
-    return findings;
+}
+
+/** The object entries of a list section, each with its index; nothing when the section is not a list. */
+function eachRecord(list: unknown, visit: (record: Record<string, unknown>, index: number) => void): void {
+    if (!Array.isArray(list)) return;
+    for (let index = 0; index < list.length; index++) {
+        const record: unknown = list[index];
+        if (isRecord(record)) visit(record, index);
+    }
+}
+
+/** The sources and destinations of acls, grants and ssh rules (grants also their via tags). */
+function scanRules(scan: ReferenceScan, doc: Record<string, unknown>, section: string, dstKinds: readonly ReferenceKind[], dstPorts: boolean): void {
+    eachRecord(member(doc, section), (record, index) => {
+        scan.list(record.src, GROUPS_AND_TAGS, false, section, index, "src");
+        scan.list(record.dst, dstKinds, dstPorts, section, index, "dst");
+        if (section === "grants") scan.list(record.via, TAGS, false, section, index, "via");
+    });
+}
+
+export function checkUndefinedReference(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+    const scan = new ReferenceScan(parsed, doc);
+    scanRules(scan, doc, "acls", ALL_KINDS, true);
+    scanRules(scan, doc, "grants", ALL_KINDS, false);
+    scanRules(scan, doc, "ssh", GROUPS_AND_TAGS, false);
+    scan.mapOfLists(member(doc, "tagOwners"), "tagOwners");
+    const autoApprovers = member(doc, "autoApprovers");
+    scan.mapOfLists(member(autoApprovers, "routes"), "autoApprovers", "routes");
+    scan.list(member(autoApprovers, "exitNode"), GROUPS_AND_TAGS, false, "autoApprovers", "exitNode");
+    scan.mapOfLists(member(autoApprovers, "services"), "autoApprovers", "services");
+    eachRecord(member(doc, "nodeAttrs"), (record, index) => scan.list(record.target, GROUPS_AND_TAGS, false, "nodeAttrs", index, "target"));
+    eachRecord(member(doc, "ssh"), (record, index) => scan.list(record.recorder, TAGS, false, "ssh", index, "recorder"));
+    eachRecord(member(doc, "tests"), (record, index) => {
+        scan.single(record.src, TAGS, "tests", index, "src");
+        scan.list(record.accept, TAGS, true, "tests", index, "accept");
+        scan.list(record.deny, TAGS, true, "tests", index, "deny");
+    });
+    eachRecord(member(doc, "sshTests"), (record, index) => {
+        scan.single(record.src, TAGS, "sshTests", index, "src");
+        scan.list(record.dst, TAGS, false, "sshTests", index, "dst");
+    });
+    return scan.findings;
 }

@@ -11,7 +11,7 @@ import { destinationTarget } from "../selectors";
 import { formatPath, isRecord, member } from "../walk";
 import { createEvaluator, PolicyEvaluator, type RuleMatch, type SshAction } from "./evaluator";
 import type { NetworkEntry, SshEntry } from "./rules";
-import type { EvaluatorOptions } from "./model";
+import type { EvaluatorOptions, Principal } from "./model";
 import { parseProtocol, protocolName, TCP } from "./ports";
 import { ANY_POSTURE, NO_POSTURE_ATTRIBUTES, readPostureAttributes, type PostureAttributes } from "./posture";
 
@@ -117,13 +117,53 @@ function postureHintForSsh(
 
 const VERB: Record<TestExpectation, string> = { accept: "accepted", deny: "denied", check: "accepted only after a check" };
 
+/** A test destination read: its target and port. */
+interface ReadDestination {
+    target: Principal;
+    port: number;
+}
+
+/**
+ * Sources and destinations read once per run: tests name the same users, tags and "target:port"
+ * strings many times over. Null stands for unreadable (the assertion is skipped).
+ */
+class TestReader {
+    private readonly principals = new Map<string, Principal | null>();
+    private readonly destinations = new Map<string, ReadDestination | null>();
+
+    constructor(private readonly evaluator: PolicyEvaluator) {}
+
+    /** A test's source, or an SSH test's device: a selector read as one principal. */
+    principal(text: unknown): Principal | undefined {
+        if (typeof text !== "string") return undefined;
+        let principal = this.principals.get(text);
+        if (principal === undefined) {
+            principal = this.evaluator.principal(text) ?? null;
+            this.principals.set(text, principal);
+        }
+        return principal ?? undefined;
+    }
+
+    destination(text: string): ReadDestination | undefined {
+        let read = this.destinations.get(text);
+        if (read === undefined) {
+            const dst = parseTestDestination(text);
+            const target = dst === undefined ? undefined : this.evaluator.principal(dst.target);
+            read = dst === undefined || target === undefined ? null : { target, port: dst.port };
+            this.destinations.set(text, read);
+        }
+        return read ?? undefined;
+    }
+}
+
 function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: Counter): void {
     const tests = listOf(member(parsed.value, "tests"));
+    const reader = new TestReader(evaluator);
     for (let index = 0; index < tests.length; index++) {
         const record = tests[index];
         if (!isRecord(record)) continue;
         const srcText = member(record, "src");
-        const source = typeof srcText === "string" ? evaluator.principal(srcText) : undefined;
+        const source = reader.principal(srcText);
         const protoValue = member(record, "proto");
         const protocol = protoValue === undefined ? TCP : typeof protoValue === "string" ? parseProtocol(protoValue) : undefined;
         const attrs = testPostureAttrs(record);
@@ -132,12 +172,12 @@ function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, count
             for (let position = 0; position < values.length; position++) {
                 const value = values[position];
                 if (typeof value !== "string") continue;
-                const dst = parseTestDestination(value);
-                const target = dst === undefined ? undefined : evaluator.principal(dst.target);
-                if (source === undefined || protocol === undefined || dst === undefined || target === undefined || attrs === undefined) {
+                const dst = reader.destination(value);
+                if (source === undefined || protocol === undefined || dst === undefined || attrs === undefined) {
                     counter.skipped++;
                     continue;
                 }
+                const { target } = dst;
                 const entry = evaluator.reach(source, target, protocol, dst.port, attrs);
                 const actual: TestExpectation = entry === undefined ? "deny" : "accept";
                 if (actual === expected) {
@@ -167,11 +207,12 @@ function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, count
 
 function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: Counter): void {
     const sshTests = listOf(member(parsed.value, "sshTests"));
+    const reader = new TestReader(evaluator);
     for (let index = 0; index < sshTests.length; index++) {
         const record = sshTests[index];
         if (!isRecord(record)) continue;
         const srcText = member(record, "src");
-        const source = typeof srcText === "string" ? evaluator.principal(srcText) : undefined;
+        const source = reader.principal(srcText);
         const destinations = listOf(member(record, "dst"));
         const attrs = testPostureAttrs(record);
         for (const expected of SSH_EXPECTATIONS) {
@@ -181,7 +222,7 @@ function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: 
                 if (typeof user !== "string") continue;
                 for (const dstText of destinations) {
                     if (typeof dstText !== "string") continue;
-                    const target = evaluator.principal(dstText);
+                    const target = reader.principal(dstText);
                     if (source === undefined || target === undefined || user === "" || attrs === undefined) {
                         counter.skipped++;
                         continue;

@@ -3,36 +3,41 @@
  * (https://tailscale.com/kb/1337/policy-syntax#auto-approvers).
  */
 import { ENTRY_KEYS } from "../grammar/sections";
-import { has, type Validation } from "./report";
+import { has, pathTo, type Validation } from "./report";
 import { classifySelector, isCidrPrefix } from "./selector";
 
 export function validateNodeAttrs(v: Validation, entries: unknown[]): void {
-    for (const { record, path } of v.records(entries, ["nodeAttrs"])) {
+    v.eachRecord(entries, "nodeAttrs", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.nodeAttrs, "a nodeAttrs entry");
         if (v.requires(record, path, "target", "list the devices the attributes apply to")) {
-            v.selectors(v.strings(record.target, [...path, "target"]) ?? [], "nodeAttrTarget");
+            v.selectorsAt(record, "nodeAttrTarget", path, "target");
         }
         if (!has(record, "attr") && !has(record, "app") && !has(record, "ipPool")) {
             v.add("missing-field", path, 'has neither "attr" nor "app"; list the attributes to apply');
         }
         if (has(record, "ipPool")) {
-            for (const entry of v.strings(record.ipPool, [...path, "ipPool"]) ?? []) {
-                if (!isCidrPrefix(entry.value)) v.add("invalid-value", entry.path, `${JSON.stringify(entry.value)} is not a CIDR prefix; an ipPool lists prefixes such as "100.81.0.0/16"`);
+            const prefixes = v.stringList(record, path, "ipPool") ?? [];
+            for (let index = 0; index < prefixes.length; index++) {
+                const prefix: unknown = prefixes[index];
+                if (typeof prefix === "string" && !isCidrPrefix(prefix)) {
+                    v.add("invalid-value", pathTo(path, "ipPool", index), `${JSON.stringify(prefix)} is not a CIDR prefix; an ipPool lists prefixes such as "100.81.0.0/16"`);
+                }
             }
         }
         if (has(record, "attr")) {
-            for (const entry of v.strings(record.attr, [...path, "attr"]) ?? []) {
-                if (entry.value === "") v.add("invalid-value", entry.path, "an attribute name is empty");
+            const names = v.stringList(record, path, "attr") ?? [];
+            for (let index = 0; index < names.length; index++) {
+                if (names[index] === "") v.add("invalid-value", pathTo(path, "attr", index), "an attribute name is empty");
             }
         }
         if (has(record, "app")) v.expectType(record.app, [...path, "app"], "object");
-    }
+    });
 }
 
 function approverMap(v: Validation, value: unknown, key: "routes" | "services"): void {
     const path = ["autoApprovers", key];
     if (!v.expectType(value, path, "object")) return;
-    for (const [name, approvers] of Object.entries(value as Record<string, unknown>)) {
+    for (const name of Object.keys(value as Record<string, unknown>)) {
         if (key === "routes" && !isCidrPrefix(name)) {
             v.add("invalid-value", [...path, name], `${JSON.stringify(name)} is not a CIDR prefix; route keys look like "192.0.2.0/24"`);
         }
@@ -42,7 +47,7 @@ function approverMap(v: Validation, value: unknown, key: "routes" | "services"):
                 v.add("invalid-selector", [...path, name], `${JSON.stringify(name)} is not a service; service keys look like "svc:web"`);
             }
         }
-        v.selectors(v.strings(approvers, [...path, name]) ?? [], "autoApprover");
+        v.selectorsAt(value as Record<string, unknown>, "autoApprover", path, name);
     }
 }
 
@@ -51,6 +56,6 @@ export function validateAutoApprovers(v: Validation, autoApprovers: Record<strin
     if (has(autoApprovers, "routes")) approverMap(v, autoApprovers.routes, "routes");
     if (has(autoApprovers, "services")) approverMap(v, autoApprovers.services, "services");
     if (has(autoApprovers, "exitNode")) {
-        v.selectors(v.strings(autoApprovers.exitNode, ["autoApprovers", "exitNode"]) ?? [], "autoApprover");
+        v.selectorsAt(autoApprovers, "autoApprover", ["autoApprovers"], "exitNode");
     }
 }

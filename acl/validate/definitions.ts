@@ -5,7 +5,7 @@
  */
 import type { SelectorContext } from "../grammar/autogroups";
 import { classifySelector, isCidrPrefix, isIpAddress } from "./selector";
-import type { Validation } from "./report";
+import { pathTo, type Validation } from "./report";
 
 /** Each key must be a selector of `kind` (e.g. "group:eng" under groups). */
 function keyOfKind(v: Validation, section: string, key: string, kind: string, example: string): void {
@@ -25,12 +25,13 @@ function listMap(
     context: SelectorContext,
     onEmpty: (key: string) => void,
 ): void {
-    for (const [key, list] of Object.entries(value)) {
+    const parent = [section];
+    for (const key in value) {
         keyOfKind(v, section, key, keyKind, example);
-        const entries = v.strings(list, [section, key]);
-        if (entries === undefined) continue;
-        if ((list as unknown[]).length === 0) onEmpty(key);
-        v.selectors(entries, context);
+        const list = v.stringList(value, parent, key);
+        if (list === undefined) continue;
+        if (list.length === 0) onEmpty(key);
+        v.selectorList(list, context, parent, key);
     }
 }
 
@@ -65,25 +66,32 @@ export function validateHosts(v: Validation, hosts: Record<string, unknown>): vo
 }
 
 export function validateIpsets(v: Validation, ipsets: Record<string, unknown>): void {
-    for (const [name, list] of Object.entries(ipsets)) {
+    const parent = ["ipsets"];
+    for (const name in ipsets) {
         keyOfKind(v, "ipsets", name, "ipset", "ipset:office");
-        for (const entry of v.strings(list, ["ipsets", name]) ?? []) {
+        const list = v.stringList(ipsets, parent, name) ?? [];
+        for (let index = 0; index < list.length; index++) {
+            const entry: unknown = list[index];
             // An entry may add or remove addresses: "add 192.0.2.0/24", "remove 192.0.2.7".
-            const body = entry.value.replace(/^(add|remove) /, "");
-            v.selector(body, entry.path, "ipsetMember");
+            if (typeof entry === "string") v.selector(entry.replace(/^(add|remove) /, ""), "ipsetMember", parent, name, index);
         }
     }
 }
 
 export function validatePostures(v: Validation, postures: Record<string, unknown>): void {
-    for (const [name, list] of Object.entries(postures)) {
+    const parent = ["postures"];
+    for (const name in postures) {
         keyOfKind(v, "postures", name, "posture", "posture:latestMac");
-        for (const entry of v.strings(list, ["postures", name]) ?? []) {
-            if (entry.value.trim() === "") v.add("invalid-value", entry.path, "a posture condition is empty; write one such as \"node:os == 'macos'\"");
+        const list = v.stringList(postures, parent, name) ?? [];
+        for (let index = 0; index < list.length; index++) {
+            const condition: unknown = list[index];
+            if (typeof condition === "string" && condition.trim() === "") {
+                v.add("invalid-value", pathTo(parent, name, index), "a posture condition is empty; write one such as \"node:os == 'macos'\"");
+            }
         }
     }
 }
 
 export function validateDefaultSrcPosture(v: Validation, list: unknown): void {
-    v.selectors(v.strings(list, ["defaultSrcPosture"]) ?? [], "posture");
+    v.selectorsAt({ defaultSrcPosture: list }, "posture", [], "defaultSrcPosture");
 }

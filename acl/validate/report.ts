@@ -6,7 +6,7 @@ import type { SelectorContext } from "../grammar/autogroups";
 import { jsonTypeOf, type JsonType } from "../grammar/sections";
 import type { PolicyCheckId, PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import { formatPath, isRecord, ListString, type JsonPath, type StringAt } from "../walk";
+import { formatPath, isRecord, type JsonPath } from "../walk";
 import { selectorProblem } from "./selector";
 
 const ARTICLE: Readonly<Record<string, string>> = {
@@ -31,6 +31,7 @@ export class Validation {
     private readonly postures: ReadonlySet<string> | undefined;
     private readonly ipsets: ReadonlySet<string> | undefined;
     private readonly problems = new Map<string, Map<string, string | typeof VALID>>();
+    private readonly valid = new Map<string, Set<string>>();
 
     constructor(readonly parsed: ParsedPolicy, readonly doc: Record<string, unknown>) {
         this.postures = doc.postures === undefined ? new Set() : namesOf(doc.postures);
@@ -58,43 +59,94 @@ export class Validation {
     }
 
     /**
-     * The strings of a list, with their paths; records "wrong-type" for a value that is not a list
-     * and for each element that is not a string. Undefined when the value is not a list.
+     * The list `container[key]` (a member of an object, at `parent` + key) when it is a list, recording
+     * "wrong-type" when it is not and for each element that is not a string; undefined when it is not
+     * a list. The list itself comes back, so element indices stay those of the file: callers skip
+     * the elements that are not strings. No path is built unless there is a finding.
      */
-    strings(value: unknown, path: JsonPath): StringAt[] | undefined {
-        if (!this.expectType(value, path, "list")) return undefined;
-        const list = value as unknown[];
-        const out: StringAt[] = [];
-        for (let index = 0; index < list.length; index++) {
-            const element = list[index];
-            if (typeof element === "string") out.push(new ListString(element, path, index));
-            else this.add("wrong-type", [...path, index], `must be a string, not ${ARTICLE[jsonTypeOf(element)]}`);
+    stringList(container: Record<string, unknown>, parent: JsonPath, key: string): unknown[] | undefined {
+        const value = container[key];
+        if (!Array.isArray(value)) {
+            this.expectType(value, [...parent, key], "list");
+            return undefined;
         }
-        return out;
+        for (let index = 0; index < value.length; index++) {
+            const element: unknown = value[index];
+            if (typeof element !== "string") this.add("wrong-type", [...parent, key, index], `must be a string, not ${ARTICLE[jsonTypeOf(element)]}`);
+        }
+        return value;
     }
 
-    /** Checks each string as a selector in `context`, including that postures and IP sets it names are defined. */
-    selectors(entries: readonly StringAt[], context: SelectorContext): void {
-        // The entry, not its path: a path is built only for a finding (most selectors have none).
-        for (const entry of entries) this.selector(entry.value, entry, context);
+    /** Checks each string of `list` (the list at `parent` + `key`) as a selector in `context`. */
+    selectorList(list: readonly unknown[] | undefined, context: SelectorContext, parent: JsonPath, key: string): void {
+        if (list === undefined) return;
+        for (let index = 0; index < list.length; index++) {
+            const element: unknown = list[index];
+            if (typeof element === "string") this.selector(element, context, parent, key, index);
+        }
     }
 
-    /** Checks one selector at `at` (a path, or a string whose path is built on demand); returns true when it is valid there. */
-    selector(text: string, at: JsonPath | StringAt, context: SelectorContext): boolean {
+    /** stringList then selectorList: the common case of a member that is a list of selectors. */
+    selectorsAt(container: Record<string, unknown>, context: SelectorContext, parent: JsonPath, key: string): unknown[] | undefined {
+        const list = this.stringList(container, parent, key);
+        this.selectorList(list, context, parent, key);
+        return list;
+    }
+
+    /**
+     * Checks one selector in `context`, including that postures and IP sets it names are defined; true
+     * when it is valid there. It sits at `parent` + `key` (+ `index` when given): the path is built
+     * only for a finding (most selectors have none).
+     */
+    selector(text: string, context: SelectorContext, parent: JsonPath, key: string | number, index: number = -1): boolean {
         const problem = this.problemOf(text, context);
         if (problem !== undefined) {
-            this.add("invalid-selector", pathOf(at), problem);
+            this.add("invalid-selector", pathTo(parent, key, index), problem);
             return false;
         }
         // The selector is valid here, so its prefix says its kind.
-        if (text.startsWith("posture:")) this.defined(text, at, "posture", "postures", this.postures);
-        if (text.startsWith("ipset:")) this.defined(text, at, "IP set", "ipsets", this.ipsets);
+        if (text.startsWith("posture:")) this.defined(text, "posture", "postures", this.postures, parent, key, index);
+        if (text.startsWith("ipset:")) this.defined(text, "IP set", "ipsets", this.ipsets, parent, key, index);
         return true;
+    }
+
+    /**
+     * True when `text` was seen valid before in `table` (one table per kind of entry and setting that
+     * decides its findings, e.g. test destinations with the test's protocol). With rememberValid, a
+     * policy that repeats an entry many times has it checked once: every check of an entry depends
+     * only on its text and the run's definitions, so an entry that once gave no finding gives none again.
+     */
+    knownValid(table: string, text: string): boolean {
+        return this.valid.get(table)?.has(text) === true;
+    }
+
+    rememberValid(table: string, text: string): void {
+        let known = this.valid.get(table);
+        if (known === undefined) {
+            known = new Set();
+            this.valid.set(table, known);
+        }
+        known.add(text);
     }
 
     /** selectorProblem, remembered per context: a policy names the same groups, tags and users many times over. */
     problemOf(text: string, context: SelectorContext): string | undefined {
-        return this.remembered(context, text, (t) => selectorProblem(t, context));
+        // Looked up here rather than through remembered(): no closure per selector.
+        const known = this.table(context);
+        const remembered = known.get(text);
+        if (remembered !== undefined) return remembered === VALID ? undefined : remembered;
+        const found = selectorProblem(text, context);
+        known.set(text, found ?? VALID);
+        return found;
+    }
+
+    private table(name: string): Map<string, string | typeof VALID> {
+        let known = this.problems.get(name);
+        if (known === undefined) {
+            known = new Map();
+            this.problems.set(name, known);
+        }
+        return known;
     }
 
     /**
@@ -102,11 +154,7 @@ export class Validation {
      * check). Problem functions are pure, and policies repeat the same strings many times over.
      */
     remembered(table: string, text: string, problem: (text: string) => string | undefined): string | undefined {
-        let known = this.problems.get(table);
-        if (known === undefined) {
-            known = new Map();
-            this.problems.set(table, known);
-        }
+        const known = this.table(table);
         const remembered = known.get(text);
         if (remembered !== undefined) return remembered === VALID ? undefined : remembered;
         const found = problem(text);
@@ -114,9 +162,9 @@ export class Validation {
         return found;
     }
 
-    private defined(name: string, at: JsonPath | StringAt, kind: string, section: string, names: ReadonlySet<string> | undefined): void {
+    private defined(name: string, kind: string, section: string, names: ReadonlySet<string> | undefined, parent: JsonPath, key: string | number, index: number): void {
         if (names === undefined || names.has(name)) return;
-        const path = pathOf(at);
+        const path = pathTo(parent, key, index);
         this.findings.push({
             check: "undefined-reference",
             location: this.parsed.locate(path),
@@ -126,7 +174,8 @@ export class Validation {
 
     /** Records "unknown-key" for each key of `record` not in `allowed`, suggesting the right spelling when only case differs. */
     keys(record: Record<string, unknown>, path: JsonPath, allowed: readonly string[], what: string): void {
-        for (const key of Object.keys(record)) {
+        // for...in rather than Object.keys: no array per record (a parsed policy has no inherited enumerable keys).
+        for (const key in record) {
             if (allowed.includes(key)) continue;
             const sameLetters = allowed.find((known) => known.toLowerCase() === key.toLowerCase());
             const fix =
@@ -144,20 +193,22 @@ export class Validation {
         return false;
     }
 
-    /** The entries of a list section that are objects, recording "wrong-type" for the others. */
-    records(list: unknown[], path: JsonPath): Array<{ record: Record<string, unknown>; path: JsonPath }> {
-        const out: Array<{ record: Record<string, unknown>; path: JsonPath }> = [];
+    /**
+     * Calls `visit` with each entry of the list section `section` that is an object, and its path;
+     * records "wrong-type" for the others.
+     */
+    eachRecord(list: unknown[], section: string, visit: (record: Record<string, unknown>, path: JsonPath) => void): void {
         for (let index = 0; index < list.length; index++) {
-            const entry = list[index];
-            if (isRecord(entry)) out.push({ record: entry, path: [...path, index] });
-            else this.expectType(entry, [...path, index], "object");
+            const entry: unknown = list[index];
+            if (isRecord(entry)) visit(entry, [section, index]);
+            else this.expectType(entry, [section, index], "object");
         }
-        return out;
     }
 }
 
-function pathOf(at: JsonPath | StringAt): JsonPath {
-    return Array.isArray(at) ? at : (at as StringAt).path;
+/** `parent` + `key`, + `index` unless it is negative: the path of a finding. */
+export function pathTo(parent: JsonPath, key: string | number, index: number = -1): JsonPath {
+    return index < 0 ? [...parent, key] : [...parent, key, index];
 }
 
 /** Own property or undefined; null counts as absent, as Tailscale's JSON decoding treats it. */

@@ -6,8 +6,8 @@ import { ACL_ACTIONS, ENTRY_KEYS } from "../grammar/sections";
 import { PROTOCOLS_DOC, PROTOCOLS_WITH_PORTS, protocolNumber } from "../grammar/protocols";
 import { isRecord, type JsonPath } from "../walk";
 import { grantIpProblem, portsProblem, splitDestination } from "./ports";
-import { field, has, type Validation } from "./report";
-import { validateSelfSources } from "./selfSources";
+import { has, pathTo, type Validation } from "./report";
+import { reachesSelf, validateSelfSources } from "./selfSources";
 
 /** The protocol number of an acls "proto" (string or number), recording "invalid-protocol"; undefined when absent or invalid. */
 function aclProtocol(v: Validation, value: unknown, path: JsonPath): number | undefined {
@@ -37,13 +37,22 @@ function isPrefixThenPorts(dst: string, colon: number): boolean {
     return slash > 0 && /^\d{1,3}$/.test(dst.slice(slash + 1, colon)) && PORT_CHARACTERS.test(dst.slice(colon + 1));
 }
 
-function validateAclDestination(v: Validation, dst: string, path: JsonPath, protocol: number | undefined): void {
+/** The validity of an acls destination depends on its text and its rule's protocol: one table of remembered valid ones per protocol. */
+function aclDestinationTable(protocol: number | undefined): string {
+    return protocol === undefined ? "aclDst" : `aclDst/${protocol}`;
+}
+
+/** One acls destination, at `parent` + `key` + `index`; the path is built only for a finding. */
+function validateAclDestination(v: Validation, dst: string, protocol: number | undefined, parent: JsonPath, key: string, index: number): void {
+    const table = aclDestinationTable(protocol);
+    if (v.knownValid(table, dst)) return;
+    const before = v.findings.length;
     const colon = dst.lastIndexOf(":");
     if (UNBRACKETED_IPV6.test(dst) && !isPrefixThenPorts(dst, colon)) {
         // "fd7a::1:22" is itself an IPv6 address: whether ":22" is a port cannot be told, so ask for brackets.
         v.add(
             "invalid-ports",
-            path,
+            pathTo(parent, key, index),
             `${JSON.stringify(dst)} is ambiguous: an IPv6 address needs brackets before its ports, e.g. "[${dst.slice(0, colon)}]:${dst.slice(colon + 1)}"`,
         );
         return;
@@ -52,16 +61,17 @@ function validateAclDestination(v: Validation, dst: string, path: JsonPath, prot
     // "tag:db" splits into "tag" and "db": a selector with no port part at all.
     const portless = split === undefined || (!PORT_CHARACTERS.test(split.ports) && v.problemOf(dst, "dst") === undefined);
     if (split === undefined || portless) {
-        v.add("invalid-ports", path, `${JSON.stringify(dst)} has no ports; write "target:ports", e.g. "tag:db:5432" or "tag:db:*"`);
+        v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} has no ports; write "target:ports", e.g. "tag:db:5432" or "tag:db:*"`);
         return;
     }
-    v.selector(split.target, path, "dst");
+    v.selector(split.target, "dst", parent, key, index);
     const problem = v.remembered("ports", split.ports, portsProblem);
     if (problem !== undefined) {
-        v.add("invalid-ports", path, `${problem} in ${JSON.stringify(dst)}`);
+        v.add("invalid-ports", pathTo(parent, key, index), `${problem} in ${JSON.stringify(dst)}`);
     } else if (protocol !== undefined && split.ports !== "*" && !PROTOCOLS_WITH_PORTS.has(protocol)) {
-        v.add("invalid-ports", path, `${JSON.stringify(dst)} names ports, but its rule's protocol has none; use ":*"`);
+        v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} names ports, but its rule's protocol has none; use ":*"`);
     }
+    if (v.findings.length === before) v.rememberValid(table, dst);
 }
 
 /** The characters of a port list ("443", "80,443", "8000-8100", "*"). */
@@ -71,37 +81,44 @@ const PORT_CHARACTERS = /^[\d*,-]*$/;
 const CAPABILITY_NAME = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+\/\S+$/;
 
 export function validateAcls(v: Validation, acls: unknown[]): void {
-    for (const { record, path } of v.records(acls, ["acls"])) {
+    v.eachRecord(acls, "acls", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.acls, "an acls rule");
         if (v.requires(record, path, "action", 'add "action": "accept"')) {
             const action = record.action;
-            if (v.expectType(action, [...path, "action"], "string") && !ACL_ACTIONS.includes(action as string)) {
+            if (v.expectMember(record, path, "action", "string") && !ACL_ACTIONS.includes(action as string)) {
                 v.add("invalid-value", [...path, "action"], `${JSON.stringify(action)} is not an acls action; the only action is "accept" (everything else is denied)`);
             }
         }
         const srcKey = has(record, "src") ? "src" : has(record, "users") ? "users" : undefined;
-        const sources = srcKey === undefined ? [] : v.strings(record[srcKey], [...path, srcKey]) ?? [];
+        const sources = srcKey === undefined ? undefined : v.selectorsAt(record, "src", path, srcKey);
         if (srcKey === undefined) v.add("missing-field", path, 'is missing "src"; list who may connect');
-        else v.selectors(sources, "src");
-        const protocol = aclProtocol(v, field(record, "proto"), [...path, "proto"]);
+        const protocol = has(record, "proto") ? aclProtocol(v, record.proto, [...path, "proto"]) : undefined;
         const dstKey = has(record, "dst") ? "dst" : has(record, "ports") ? "ports" : undefined;
         if (dstKey === undefined) {
             v.add("missing-field", path, 'is missing "dst"; list the destinations as "target:ports"');
-            continue;
+            return;
         }
-        const destinations = v.strings(record[dstKey], [...path, dstKey]) ?? [];
-        for (const entry of destinations) validateAclDestination(v, entry.value, entry.path, protocol);
-        validateSelfSources(v, destinations.map((d) => splitDestination(d.value)?.target ?? d.value), sources, true);
-    }
+        const destinations = v.stringList(record, path, dstKey);
+        if (destinations === undefined) return;
+        for (let index = 0; index < destinations.length; index++) {
+            const dst: unknown = destinations[index];
+            if (typeof dst === "string") validateAclDestination(v, dst, protocol, path, dstKey, index);
+        }
+        if (reachesSelf(destinations, true)) validateSelfSources(v, sources, path, srcKey!, true);
+    });
 }
 
-function validateGrantIp(v: Validation, list: unknown, path: JsonPath): void {
-    for (const entry of v.strings(list, path) ?? []) {
-        const problem = v.remembered("grantIp", entry.value, grantIpProblem);
+function validateGrantIp(v: Validation, record: Record<string, unknown>, path: JsonPath): void {
+    const list = v.stringList(record, path, "ip");
+    if (list === undefined) return;
+    for (let index = 0; index < list.length; index++) {
+        const entry: unknown = list[index];
+        if (typeof entry !== "string") continue;
+        const problem = v.remembered("grantIp", entry, grantIpProblem);
         if (problem === undefined) continue;
         const check = problem.includes("protocol name") ? "invalid-protocol" : "invalid-ports";
         const fix = problem.includes("write") ? "" : '; write "*", "443", "tcp:443" or "udp:1000-2000"';
-        v.add(check, entry.path, `${JSON.stringify(entry.value)} is not a valid capability: ${problem}${fix}`);
+        v.add(check, pathTo(path, "ip", index), `${JSON.stringify(entry)} is not a valid capability: ${problem}${fix}`);
     }
 }
 
@@ -118,38 +135,45 @@ function validateGrantApp(v: Validation, app: unknown, path: JsonPath): void {
 }
 
 /** A grant destination: a selector without ports, and not the default routes (use "*" or autogroup:internet). */
-function validateGrantDestination(v: Validation, dst: string, path: JsonPath): void {
+function validateGrantDestination(v: Validation, dst: string, parent: JsonPath, index: number): void {
+    if (v.knownValid("grantDst", dst)) return;
+    const before = v.findings.length;
     if (dst === "0.0.0.0/0" || dst === "::/0") {
-        v.add("invalid-selector", path, `${JSON.stringify(dst)} is not accepted as a grant destination; use "*" for every address or "autogroup:internet" for exit-node traffic`);
+        v.add("invalid-selector", pathTo(parent, "dst", index), `${JSON.stringify(dst)} is not accepted as a grant destination; use "*" for every address or "autogroup:internet" for exit-node traffic`);
         return;
     }
     const split = v.problemOf(dst, "dst") === undefined ? undefined : splitDestination(dst);
     if (split !== undefined && /^\d/.test(split.ports) && v.remembered("ports", split.ports, portsProblem) === undefined) {
-        v.add("invalid-selector", path, `${JSON.stringify(dst)} carries ports, but grant destinations have none; write ${JSON.stringify(split.target)} and put the ports in "ip"`);
+        v.add("invalid-selector", pathTo(parent, "dst", index), `${JSON.stringify(dst)} carries ports, but grant destinations have none; write ${JSON.stringify(split.target)} and put the ports in "ip"`);
         return;
     }
-    v.selector(dst, path, "dst");
+    v.selector(dst, "dst", parent, "dst", index);
+    if (v.findings.length === before) v.rememberValid("grantDst", dst);
 }
 
 export function validateGrants(v: Validation, grants: unknown[]): void {
-    for (const { record, path } of v.records(grants, ["grants"])) {
+    v.eachRecord(grants, "grants", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.grants, "a grant");
-        const sources = v.requires(record, path, "src", "list who receives the grant") ? v.strings(record.src, [...path, "src"]) ?? [] : [];
-        v.selectors(sources, "src");
-        const destinations = v.requires(record, path, "dst", "list what the grant reaches") ? v.strings(record.dst, [...path, "dst"]) ?? [] : [];
-        validateSelfSources(v, destinations.map((d) => d.value), sources, false);
-        for (const entry of destinations) validateGrantDestination(v, entry.value, entry.path);
+        const sources = v.requires(record, path, "src", "list who receives the grant") ? v.selectorsAt(record, "src", path, "src") : undefined;
+        const destinations = v.requires(record, path, "dst", "list what the grant reaches") ? v.stringList(record, path, "dst") : undefined;
+        if (destinations !== undefined && reachesSelf(destinations, false)) validateSelfSources(v, sources, path, "src", false);
+        if (destinations !== undefined) {
+            for (let index = 0; index < destinations.length; index++) {
+                const dst: unknown = destinations[index];
+                if (typeof dst === "string") validateGrantDestination(v, dst, path, index);
+            }
+        }
         const ipGiven = has(record, "ip") && !(Array.isArray(record.ip) && record.ip.length === 0);
         const appGiven = has(record, "app") && !(isRecord(record.app) && Object.keys(record.app).length === 0);
         if (!ipGiven && !appGiven) {
             v.add("missing-field", path, 'has neither "ip" nor "app" capabilities; a grant must give network ("ip": ["tcp:443"]) or application capabilities');
         }
-        if (appGiven && destinations.some((d) => d.value === "autogroup:internet")) {
+        if (appGiven && destinations !== undefined && destinations.includes("autogroup:internet")) {
             v.add("invalid-value", [...path, "app"], 'application capabilities cannot apply to autogroup:internet; put the autogroup:internet destination in a grant with "ip" only');
         }
-        if (has(record, "ip")) validateGrantIp(v, record.ip, [...path, "ip"]);
+        if (has(record, "ip")) validateGrantIp(v, record, path);
         if (has(record, "app")) validateGrantApp(v, record.app, [...path, "app"]);
-        if (has(record, "via")) v.selectors(v.strings(record.via, [...path, "via"]) ?? [], "via");
-        if (has(record, "srcPosture")) v.selectors(v.strings(record.srcPosture, [...path, "srcPosture"]) ?? [], "posture");
-    }
+        if (has(record, "via")) v.selectorsAt(record, "via", path, "via");
+        if (has(record, "srcPosture")) v.selectorsAt(record, "posture", path, "srcPosture");
+    });
 }

@@ -22,7 +22,19 @@ export type SelectorKind =
     | "localpart"
     | "local-user";
 
-export type Classified = { kind: SelectorKind } | { error: string };
+export type Classified = { readonly kind: SelectorKind } | { readonly error: string };
+
+/** One shared answer per kind (a policy's selectors are classified by the thousand: no object per call). */
+const OF_KIND = new Map<SelectorKind, Classified>();
+
+function ofKind(kind: SelectorKind): Classified {
+    let classified = OF_KIND.get(kind);
+    if (classified === undefined) {
+        classified = Object.freeze({ kind });
+        OF_KIND.set(kind, classified);
+    }
+    return classified;
+}
 
 /** Tag names: a letter, then letters, digits or dashes (https://tailscale.com/kb/1068/tags). */
 const TAG_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
@@ -53,14 +65,14 @@ export function isCidrPrefix(text: string): boolean {
 
 function named(prefix: string, text: string, kind: SelectorKind, pattern: RegExp, what: string): Classified {
     const name = text.slice(prefix.length);
-    return pattern.test(name) ? { kind } : { error: `${JSON.stringify(text)} is not a valid ${what}` };
+    return pattern.test(name) ? ofKind(kind) : { error: `${JSON.stringify(text)} is not a valid ${what}` };
 }
 
 function classifyAddress(text: string): Classified | undefined {
-    if (isIp(text)) return { kind: "ip" };
-    if (isCidr(text)) return { kind: "cidr" };
+    if (isIp(text)) return ofKind("ip");
+    if (isCidr(text)) return ofKind("cidr");
     const dash = text.indexOf("-");
-    if (dash > 0 && isIp(text.slice(0, dash)) && isIp(text.slice(dash + 1))) return { kind: "ip-range" };
+    if (dash > 0 && isIp(text.slice(0, dash)) && isIp(text.slice(dash + 1))) return ofKind("ip-range");
     if (V4_CHARS.test(text) || (text.includes(":") && V6_CHARS.test(text))) {
         return { error: `${JSON.stringify(text)} looks like an IP address or CIDR but is not a valid one` };
     }
@@ -71,7 +83,7 @@ function classifyAddress(text: string): Classified | undefined {
 export function classifySelector(text: string): Classified {
     if (text === "") return { error: "an empty string is not a selector" };
     if (text !== text.trim()) return { error: `${JSON.stringify(text)} has leading or trailing spaces` };
-    if (text === "*") return { kind: "wildcard" };
+    if (text === "*") return ofKind("wildcard");
     if (text.startsWith("group:")) return named("group:", text, "group", NAME, 'group name (letters, digits, ".", "_", "-")');
     if (text.startsWith("tag:")) return named("tag:", text, "tag", TAG_NAME, "tag (a letter, then letters, digits or dashes)");
     if (text.startsWith("ipset:")) return named("ipset:", text, "ipset", NAME, "IP set name");
@@ -83,7 +95,7 @@ export function classifySelector(text: string): Classified {
     }
     if (text.startsWith("autogroup:")) {
         return autogroupSpec(text) !== undefined
-            ? { kind: "autogroup" }
+            ? ofKind("autogroup")
             : { error: `${JSON.stringify(text)} is not an autogroup Tailscale defines (see ${AUTOGROUPS_DOC})` };
     }
     const address = classifyAddress(text);
@@ -94,13 +106,13 @@ export function classifySelector(text: string): Classified {
                 error: `${JSON.stringify(text)} is a wildcard login, which no user has; use "user:*@example.com" for everyone in a domain or "autogroup:member" for every member`,
             };
         }
-        return LOGIN.test(text) ? { kind: "user" } : { error: `${JSON.stringify(text)} is not a valid user login ("name@example.com")` };
+        return LOGIN.test(text) ? ofKind("user") : { error: `${JSON.stringify(text)} is not a valid user login ("name@example.com")` };
     }
     if (text.includes(":")) {
         const prefix = text.slice(0, text.indexOf(":") + 1);
         return { error: `${JSON.stringify(text)} has an unknown prefix ${JSON.stringify(prefix)}; check the spelling (group:, tag:, autogroup:, ipset:, svc:)` };
     }
-    if (HOST.test(text)) return { kind: "host" };
+    if (HOST.test(text)) return ofKind("host");
     return { error: `${JSON.stringify(text)} is not a valid selector` };
 }
 
@@ -152,7 +164,7 @@ const KIND_NAMES: Readonly<Record<SelectorKind, string>> = {
 export function selectorProblem(text: string, context: SelectorContext): string | undefined {
     let classified = classifySelector(text);
     if (context === "sshUser" && ("error" in classified || classified.kind === "host")) {
-        classified = LOCAL_USER.test(text) ? { kind: "local-user" } : classified;
+        classified = LOCAL_USER.test(text) ? ofKind("local-user") : classified;
     }
     if ("error" in classified) return classified.error;
     const where = CONTEXT_NAMES[context];

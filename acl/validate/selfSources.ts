@@ -3,7 +3,8 @@
  * may use it (https://tailscale.com/kb/1396/targets).
  */
 import type { JsonPath } from "../walk";
-import type { Validation } from "./report";
+import { splitDestination } from "./ports";
+import { pathTo, type Validation } from "./report";
 
 /** Sources that may reach autogroup:self: people (users, groups, user patterns) and member/role autogroups, not tags, "*" or addresses. */
 function selfSourceProblem(source: string, wildcardAllowed: boolean): string | undefined {
@@ -16,25 +17,37 @@ function selfSourceProblem(source: string, wildcardAllowed: boolean): string | u
 }
 
 /**
+ * True when a rule's destinations reach autogroup:self: one of them is autogroup:self (with ports
+ * for acls, where the target is what precedes them).
+ */
+export function reachesSelf(destinations: readonly unknown[], withPorts: boolean): boolean {
+    for (const dst of destinations) {
+        // includes first: splitting every destination of every rule would cost more than the rest of this check.
+        if (typeof dst !== "string" || !dst.includes(SELF)) continue;
+        if ((withPorts ? splitDestination(dst)?.target ?? dst : dst) === SELF) return true;
+    }
+    return false;
+}
+
+const SELF = "autogroup:self";
+
+/**
  * autogroup:self means "the source user's own devices", so a rule reaching it must have only
  * user sources (Tailscale rejects the policy otherwise; https://tailscale.com/kb/1396/targets).
  * Legacy acls also accept "*" there (observed in Tailscale's responses captured by headscale's
- * compatibility tests); grants do not.
+ * compatibility tests); grants do not. `sources` is the rule's source list, at `parent` + `key`.
  */
-export function validateSelfSources(
-    v: Validation,
-    targets: readonly string[],
-    sources: ReadonlyArray<{ value: string; path: JsonPath }>,
-    wildcardAllowed: boolean,
-): void {
-    if (!targets.includes("autogroup:self")) return;
-    for (const source of sources) {
-        const problem = selfSourceProblem(source.value, wildcardAllowed);
+export function validateSelfSources(v: Validation, sources: readonly unknown[] | undefined, parent: JsonPath, key: string, wildcardAllowed: boolean): void {
+    if (sources === undefined) return;
+    for (let index = 0; index < sources.length; index++) {
+        const source: unknown = sources[index];
+        if (typeof source !== "string") continue;
+        const problem = selfSourceProblem(source, wildcardAllowed);
         if (problem === undefined) continue;
         v.add(
             "invalid-selector",
-            source.path,
-            `${JSON.stringify(source.value)} is ${problem}, but the rule reaches autogroup:self, which only users, groups and autogroup:member may use; move it to a rule of its own`,
+            pathTo(parent, key, index),
+            `${JSON.stringify(source)} is ${problem}, but the rule reaches autogroup:self, which only users, groups and autogroup:member may use; move it to a rule of its own`,
         );
     }
 }

@@ -1,8 +1,8 @@
 /** The `ssh` section (https://tailscale.com/kb/1193/tailscale-ssh, https://tailscale.com/kb/1337/policy-syntax#ssh). */
 import { CHECK_PERIOD_MAX_MINUTES, CHECK_PERIOD_MIN_MINUTES, ENTRY_KEYS, SSH_ACTIONS } from "../grammar/sections";
 import type { JsonPath } from "../walk";
-import { field, has, type Validation } from "./report";
-import { validateSelfSources } from "./selfSources";
+import { field, has, pathTo, type Validation } from "./report";
+import { reachesSelf, validateSelfSources } from "./selfSources";
 
 const UNIT_MINUTES: Readonly<Record<string, number>> = { h: 60, m: 1, s: 1 / 60 };
 const DURATION = /^(\d+(?:\.\d+)?[hms])+$/;
@@ -32,38 +32,39 @@ function validateCheckPeriod(v: Validation, value: unknown, path: JsonPath, acti
 }
 
 export function validateSsh(v: Validation, rules: unknown[]): void {
-    for (const { record, path } of v.records(rules, ["ssh"])) {
+    v.eachRecord(rules, "ssh", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.ssh, "an ssh rule");
         const action = field(record, "action");
         if (v.requires(record, path, "action", 'add "action": "check" (or "accept")')) {
-            if (v.expectType(action, [...path, "action"], "string") && !SSH_ACTIONS.includes(action as string)) {
+            if (v.expectMember(record, path, "action", "string") && !SSH_ACTIONS.includes(action as string)) {
                 v.add("invalid-value", [...path, "action"], `${JSON.stringify(action)} is not an ssh action; use "check" or "accept"`);
             }
         }
-        const sources = v.requires(record, path, "src", "list who may connect") ? v.strings(record.src, [...path, "src"]) ?? [] : [];
-        v.selectors(sources, "sshSrc");
-        if (action === "check") {
-            for (const source of sources) {
-                if (source.value.startsWith("tag:") || source.value === "autogroup:tagged") {
-                    v.add("invalid-value", source.path, `${JSON.stringify(source.value)} is a tagged source, which cannot re-authenticate, so "check" cannot apply; use "accept" for tags in a separate rule`);
+        const sources = v.requires(record, path, "src", "list who may connect") ? v.selectorsAt(record, "sshSrc", path, "src") : undefined;
+        if (action === "check" && sources !== undefined) {
+            for (let index = 0; index < sources.length; index++) {
+                const source: unknown = sources[index];
+                if (typeof source === "string" && (source.startsWith("tag:") || source === "autogroup:tagged")) {
+                    v.add("invalid-value", pathTo(path, "src", index), `${JSON.stringify(source)} is a tagged source, which cannot re-authenticate, so "check" cannot apply; use "accept" for tags in a separate rule`);
                 }
             }
         }
-        const destinations = v.requires(record, path, "dst", "list the devices") ? v.strings(record.dst, [...path, "dst"]) ?? [] : [];
-        v.selectors(destinations, "sshDst");
-        validateSelfSources(v, destinations.map((d) => d.value), sources, true);
-        if (v.requires(record, path, "users", 'list the local accounts, e.g. ["autogroup:nonroot"]')) {
-            v.selectors(v.strings(record.users, [...path, "users"]) ?? [], "sshUser");
-        }
+        const destinations = v.requires(record, path, "dst", "list the devices") ? v.selectorsAt(record, "sshDst", path, "dst") : undefined;
+        if (destinations !== undefined && reachesSelf(destinations, false)) validateSelfSources(v, sources, path, "src", true);
+        if (v.requires(record, path, "users", 'list the local accounts, e.g. ["autogroup:nonroot"]')) v.selectorsAt(record, "sshUser", path, "users");
         if (has(record, "checkPeriod")) validateCheckPeriod(v, record.checkPeriod, [...path, "checkPeriod"], action);
         if (has(record, "acceptEnv")) {
-            for (const entry of v.strings(record.acceptEnv, [...path, "acceptEnv"]) ?? []) {
-                if (!/^[A-Za-z0-9_*?]+$/.test(entry.value)) {
-                    v.add("invalid-value", entry.path, `${JSON.stringify(entry.value)} is not an environment variable name (letters, digits, "_", wildcards "*" and "?")`);
+            const names = v.stringList(record, path, "acceptEnv") ?? [];
+            for (let index = 0; index < names.length; index++) {
+                const name: unknown = names[index];
+                if (typeof name === "string" && !ENVIRONMENT_NAME.test(name)) {
+                    v.add("invalid-value", pathTo(path, "acceptEnv", index), `${JSON.stringify(name)} is not an environment variable name (letters, digits, "_", wildcards "*" and "?")`);
                 }
             }
         }
-        if (has(record, "recorder")) v.selectors(v.strings(record.recorder, [...path, "recorder"]) ?? [], "recorder");
-        if (has(record, "enforceRecorder")) v.expectType(record.enforceRecorder, [...path, "enforceRecorder"], "boolean");
-    }
+        if (has(record, "recorder")) v.selectorsAt(record, "recorder", path, "recorder");
+        if (has(record, "enforceRecorder")) v.expectMember(record, path, "enforceRecorder", "boolean");
+    });
 }
+
+const ENVIRONMENT_NAME = /^[A-Za-z0-9_*?]+$/;

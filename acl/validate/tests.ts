@@ -3,9 +3,9 @@ import type { SelectorContext } from "../grammar/autogroups";
 import { ICMP_PROTOCOLS, PROTOCOLS_DOC, protocolNumber, TEST_PROTOCOLS } from "../grammar/protocols";
 import { isPostureValue, POSTURE_ATTRIBUTE_PATTERN } from "../evaluate/posture";
 import { ENTRY_KEYS, jsonTypeOf } from "../grammar/sections";
-import { ListString, type JsonPath } from "../walk";
+import type { JsonPath } from "../walk";
 import { splitDestination } from "./ports";
-import { field, has, type Validation } from "./report";
+import { has, pathTo, type Validation } from "./report";
 
 const POSTURE_DOC = "https://tailscale.com/kb/1288/device-posture#device-posture-attributes";
 
@@ -43,51 +43,62 @@ function testProtocol(v: Validation, value: unknown, recordPath: JsonPath): numb
     return number;
 }
 
-/** A test destination names exactly one port: "tag:db:5432"; ICMP tests use port 0. */
-function testDestination(v: Validation, dst: string, path: JsonPath, protocol: number | undefined): void {
+/** A test destination names exactly one port: "tag:db:5432"; ICMP tests use port 0. At `parent` + `key` + `index`. */
+function testDestination(v: Validation, dst: string, protocol: number | undefined, parent: JsonPath, key: string, index: number): void {
+    // The findings of a destination depend on its text and the test's protocol: remember the valid ones per protocol.
+    const table = protocol === undefined ? "testDst" : `testDst/${protocol}`;
+    if (v.knownValid(table, dst)) return;
+    const before = v.findings.length;
     const split = splitDestination(dst);
     if (split === undefined) {
-        v.add("invalid-ports", path, `${JSON.stringify(dst)} has no port; a test destination is "target:port", e.g. "tag:db:5432"`);
+        v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} has no port; a test destination is "target:port", e.g. "tag:db:5432"`);
         return;
     }
-    v.selector(split.target, path, "testDst");
+    v.selector(split.target, "testDst", parent, key, index);
     if (!PORT.test(split.ports) || Number(split.ports) > 65535) {
-        v.add("invalid-ports", path, `${JSON.stringify(dst)} must name exactly one port (0-65535), not ${JSON.stringify(split.ports)}`);
+        v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} must name exactly one port (0-65535), not ${JSON.stringify(split.ports)}`);
     } else if (protocol !== undefined && ICMP_PROTOCOLS.has(protocol) && split.ports !== "0") {
-        v.add("invalid-ports", path, `${JSON.stringify(dst)} is an ICMP test, which must use port 0`);
+        v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} is an ICMP test, which must use port 0`);
     }
+    if (v.findings.length === before) v.rememberValid(table, dst);
 }
 
 /** A test's required `src`: one selector string (its path built only for a finding). */
 function testSource(v: Validation, record: Record<string, unknown>, path: JsonPath, hint: string, context: SelectorContext): void {
     if (v.requires(record, path, "src", hint) && v.expectMember(record, path, "src", "string")) {
-        v.selector(record.src as string, new ListString(record.src as string, path, "src"), context);
+        v.selector(record.src as string, context, path, "src");
     }
 }
 
 export function validateTests(v: Validation, tests: unknown[]): void {
-    for (const { record, path } of v.records(tests, ["tests"])) {
+    v.eachRecord(tests, "tests", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.tests, "a test");
         testSource(v, record, path, "name the user, tag or host to test as", "testSrc");
-        validatePostureAttrs(v, field(record, "srcPostureAttrs"), path);
-        const protocol = testProtocol(v, field(record, "proto"), path);
-        for (const key of ["accept", "allow", "deny"]) {
+        if (has(record, "srcPostureAttrs")) validatePostureAttrs(v, record.srcPostureAttrs, path);
+        const protocol = has(record, "proto") ? testProtocol(v, record.proto, path) : undefined;
+        for (const key of TEST_LISTS) {
             if (!has(record, key)) continue;
-            for (const entry of v.strings(record[key], [...path, key]) ?? []) testDestination(v, entry.value, entry.path, protocol);
+            const destinations = v.stringList(record, path, key);
+            if (destinations === undefined) continue;
+            for (let index = 0; index < destinations.length; index++) {
+                const dst: unknown = destinations[index];
+                if (typeof dst === "string") testDestination(v, dst, protocol, path, key, index);
+            }
         }
-    }
+    });
 }
 
+const TEST_LISTS = ["accept", "allow", "deny"] as const;
+const SSH_TEST_LISTS = ["accept", "check", "deny"] as const;
+
 export function validateSshTests(v: Validation, tests: unknown[]): void {
-    for (const { record, path } of v.records(tests, ["sshTests"])) {
+    v.eachRecord(tests, "sshTests", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.sshTests, "an SSH test");
         testSource(v, record, path, "name the user or tag to test as", "sshTestSrc");
-        validatePostureAttrs(v, field(record, "srcPostureAttrs"), path);
-        if (v.requires(record, path, "dst", "list the devices to test")) {
-            v.selectors(v.strings(record.dst, [...path, "dst"]) ?? [], "sshTestDst");
+        if (has(record, "srcPostureAttrs")) validatePostureAttrs(v, record.srcPostureAttrs, path);
+        if (v.requires(record, path, "dst", "list the devices to test")) v.selectorsAt(record, "sshTestDst", path, "dst");
+        for (const key of SSH_TEST_LISTS) {
+            if (has(record, key)) v.selectorsAt(record, "sshUser", path, key);
         }
-        for (const key of ["accept", "check", "deny"]) {
-            if (has(record, key)) v.selectors(v.strings(record[key], [...path, key]) ?? [], "sshUser");
-        }
-    }
+    });
 }

@@ -143,6 +143,9 @@ const GENERATED_ENTRIES: CorpusEntry[] = [
         expect: ["syntax@1:49996"],
         mentions: ["10000 levels"],
     },
+    // The limit is counted, not left to the parser's stack: the same answer in every engine state.
+    { name: "1,000 levels of nesting are read", text: `{"x": ${"[".repeat(999)}${"]".repeat(999)}}`, expect: ["unknown-key@1:7"] },
+    { name: "1,001 levels of nesting are too deep", text: `{"x": ${"[".repeat(1_000)}${"]".repeat(1_000)}}`, expect: ["syntax@1:1006"], mentions: ["1001 levels", "too deep"] },
     { name: "10,000 unclosed lists", text: "[".repeat(10_000), expect: ["syntax@1:10000"], mentions: ["10000 levels", "too deep"] },
     { name: "5 MB valid tag name", text: `{\n  "tagOwners": {"tag:a${"b".repeat(FIVE_MB)}": ["alice@example.com"]}\n}`, expect: [] },
     { name: "5 MB malformed selector", text: grantFrom(`tag:${"x".repeat(FIVE_MB)} `), expect: ["invalid-selector@3:14", "undefined-reference@3:14"], mentions: ["leading or trailing spaces"] },
