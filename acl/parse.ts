@@ -221,9 +221,6 @@ export function blankCommentsAndTrailingCommas(text: string): string | undefined
 
 const NOT_LINE_BREAK = /[^\r\n]/g;
 
-/** Where a comment may start, or a comma that may be trailing; either may also sit inside a string (then blanking finds nothing). */
-const MAYBE_COMMENT_OR_TRAILING_COMMA = /\/[/*]|,[ \t\r\n]*[\]}]/;
-
 /** True for a plain JSON object (not null, not a list). */
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -259,15 +256,29 @@ function nestsDeeperThan(root: object, max: number): boolean {
     return false;
 }
 
-/** JSON.parse of the blanked text when it parses to an object; undefined otherwise (the full parser takes over). */
-function parseFast(text: string): { value: Record<string, unknown>; json: string } | undefined {
-    const json = MAYBE_COMMENT_OR_TRAILING_COMMA.test(text) ? blankCommentsAndTrailingCommas(text) : text;
-    if (json === undefined) return undefined;
-    let value: unknown;
+/** JSON.parse of `json`, or undefined when it is not JSON. */
+function tryJsonParse(json: string): unknown {
     try {
-        value = JSON.parse(json);
+        return JSON.parse(json);
     } catch {
         return undefined;
+    }
+}
+
+/**
+ * JSON.parse of the text when it parses to an object; undefined otherwise (the full parser takes
+ * over). Plain JSON is read as it is; text JSON.parse refuses is read again with its comments and
+ * trailing commas blanked. JSON.parse stops at the first comment, which in most HuJSON files is on
+ * the first lines, so trying it first costs little, and a file without comments is never scanned.
+ */
+function parseFast(text: string): { value: Record<string, unknown>; json: string } | undefined {
+    let json = text;
+    let value = tryJsonParse(text);
+    if (value === undefined) {
+        const blanked = blankCommentsAndTrailingCommas(text);
+        if (blanked === undefined || blanked === text) return undefined;
+        json = blanked;
+        value = tryJsonParse(json);
     }
     return isObject(value) && !nestsDeeperThan(value, MAX_FAST_DEPTH) ? { value, json } : undefined;
 }

@@ -27,8 +27,10 @@ export function destinationTarget(dst: string): string {
  * malformed ("tag:web:-1" names tag:web; the validator reports the ports), else destinationTarget.
  */
 export function referencedTarget(dst: string): string {
-    const named = /^(tag|group):[^:]*/.exec(dst);
-    return named !== null ? named[0] : destinationTarget(dst);
+    const prefix = dst.startsWith("tag:") ? 4 : dst.startsWith("group:") ? 6 : -1;
+    if (prefix < 0) return destinationTarget(dst);
+    const colon = dst.indexOf(":", prefix);
+    return colon < 0 ? dst : dst.slice(0, colon);
 }
 
 /**

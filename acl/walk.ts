@@ -21,6 +21,18 @@ export function member(value: unknown, key: string): unknown {
     return isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
+/**
+ * Calls `visit` with each element of `list` that is an object, and its index; nothing if `list` is
+ * not an array. (No array of index-record pairs: lints walk every rule of large policies.)
+ */
+export function forEachRecord(list: unknown, visit: (record: Record<string, unknown>, index: number) => void): void {
+    if (!Array.isArray(list)) return;
+    for (let index = 0; index < list.length; index++) {
+        const record: unknown = list[index];
+        if (isRecord(record)) visit(record, index);
+    }
+}
+
 /** Elements of `list` that are objects, with their indices; nothing if `list` is not an array. */
 export function recordsOf(list: unknown): Array<{ index: number; record: Record<string, unknown> }> {
     if (!Array.isArray(list)) return [];

@@ -1,13 +1,13 @@
 /** allow-all: a rule that lets every source reach every destination on every port. */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import { listIncludes, member, recordsOf } from "../walk";
+import { forEachRecord, listIncludes, member } from "../walk";
 
 const FIX = "list the groups and tags that need access and the ports they need";
 
 export function checkAllowAll(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
-    for (const { index, record } of recordsOf(member(doc, "acls"))) {
+    forEachRecord(member(doc, "acls"), (record, index) => {
         if (record.action === "accept" && listIncludes(record.src, "*") && listIncludes(record.dst, "*:*")) {
             findings.push({
                 check: "allow-all",
@@ -15,8 +15,8 @@ export function checkAllowAll(parsed: ParsedPolicy, doc: Record<string, unknown>
                 location: parsed.locate(["acls", index]),
             });
         }
-    }
-    for (const { index, record } of recordsOf(member(doc, "grants"))) {
+    });
+    forEachRecord(member(doc, "grants"), (record, index) => {
         // A grant with only "app" capabilities opens no network access, so "ip" must be present.
         if (listIncludes(record.src, "*") && listIncludes(record.dst, "*") && listIncludes(record.ip, "*")) {
             findings.push({
@@ -25,6 +25,6 @@ export function checkAllowAll(parsed: ParsedPolicy, doc: Record<string, unknown>
                 location: parsed.locate(["grants", index]),
             });
         }
-    }
+    });
     return findings;
 }

@@ -4,7 +4,7 @@
  */
 import type { PolicyCheckId, PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import { isRecord, member, recordsOf } from "../walk";
+import { forEachRecord, isRecord, member } from "../walk";
 
 function nonEmptyList(value: unknown): value is unknown[] {
     return Array.isArray(value) && value.length > 0;
@@ -34,10 +34,15 @@ export function checkMissingTests(parsed: ParsedPolicy, doc: Record<string, unkn
 }
 
 export function checkOneSidedTests(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
-    const tests = recordsOf(member(doc, "tests")).map((t) => t.record);
-    if (tests.length === 0) return [];
-    const accepts = tests.some((t) => nonEmptyList(t.accept) || nonEmptyList(t.allow));
-    const denies = tests.some((t) => nonEmptyList(t.deny));
+    let tests = 0;
+    let accepts = false;
+    let denies = false;
+    forEachRecord(member(doc, "tests"), (test) => {
+        tests++;
+        accepts ||= nonEmptyList(test.accept) || nonEmptyList(test.allow);
+        denies ||= nonEmptyList(test.deny);
+    });
+    if (tests === 0) return [];
     if (accepts && denies) return [];
     const missing = accepts ? "deny" : "accept";
     return [

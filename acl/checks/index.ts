@@ -1,5 +1,5 @@
 /** Every check run by checkPolicy, in the order their findings are gathered. */
-import { checkGrammar } from "../validate";
+import { checkGrammarAndReferences } from "../validate";
 import { checkAllowAll } from "./allowAll";
 import { checkAutoApproverNotTag } from "./autoApproverNotTag";
 import { checkBroadAccessToTagged, checkDangerAll, checkExitNodeToEveryone, checkFunnelTooBroad, checkNearAllowAll } from "./breadth";
@@ -9,14 +9,13 @@ import { checkSshCheckPeriodTooLong, checkSshNonrootWithoutCheck, checkSshRecord
 import { checkSshRootWithoutCheck } from "./sshRootWithoutCheck";
 import { checkTagOwnerTooBroad } from "./tagOwnerTooBroad";
 import type { PolicyCheck } from "./types";
-import { checkUndefinedReference } from "./undefinedReference";
 
 export type { AnalyzeOptions, PolicyCheck } from "./types";
 export { DEFAULT_MAX_CHECK_PERIOD_HOURS, LINT_CATALOG, type LintResponsibility, type LintSpec } from "./catalog";
 
 export const ALL_CHECKS: readonly PolicyCheck[] = [
-    checkGrammar,
-    checkUndefinedReference,
+    // Grammar, then undefined-reference: one walk finds both (acl/validate/references.ts).
+    checkGrammarAndReferences,
     checkAllowAll,
     checkNearAllowAll,
     checkBroadAccessToTagged,

@@ -10,7 +10,7 @@
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import { destinationTarget } from "../selectors";
-import { member, recordsOf } from "../walk";
+import { forEachRecord, member } from "../walk";
 
 const MAX_COMPARED = 32;
 
@@ -80,10 +80,10 @@ function shadowedIn(
 ): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
     const groups = new Map<string, Candidate[]>();
-    for (const { index, record } of recordsOf(member(doc, section))) {
+    forEachRecord(member(doc, section), (record, index) => {
         const key = keyOf(record);
         const candidate = candidateOf(record, index);
-        if (key === undefined || candidate === undefined) continue;
+        if (key === undefined || candidate === undefined) return;
         let earlier = groups.get(key);
         if (earlier === undefined) {
             earlier = [];
@@ -104,7 +104,7 @@ function shadowedIn(
             });
         }
         earlier.push(candidate);
-    }
+    });
     return findings;
 }
 

@@ -2,22 +2,33 @@
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import { durationMinutes } from "../validate/ssh";
-import { listIncludes, member, recordsOf, stringsOf } from "../walk";
+import { forEachRecord, listIncludes, member } from "../walk";
 import { DEFAULT_MAX_CHECK_PERIOD_HOURS } from "./catalog";
 import type { AnalyzeOptions } from "./types";
+
+/** True when `list` is an array with a string element for which `test` holds. */
+function someString(list: unknown, test: (value: string) => boolean): boolean {
+    if (!Array.isArray(list)) return false;
+    for (const value of list) if (typeof value === "string" && test(value)) return true;
+    return false;
+}
+
+/** The string elements of `list`; none if it is not an array. */
+function stringsIn(list: unknown): string[] {
+    return Array.isArray(list) ? list.filter((value): value is string => typeof value === "string") : [];
+}
 
 /** Tailscale's checkPeriod when a "check" rule names none. */
 const DEFAULT_CHECK_PERIOD_HOURS = 12;
 
 export function checkSshNonrootWithoutCheck(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
-    for (const { index, record } of recordsOf(member(doc, "ssh"))) {
-        if (record.action !== "accept" || !listIncludes(record.users, "autogroup:nonroot")) continue;
-        const destinations = stringsOf(record.dst, []).map((d) => d.value);
+    forEachRecord(member(doc, "ssh"), (record, index) => {
+        if (record.action !== "accept" || !listIncludes(record.users, "autogroup:nonroot")) return;
         // Users reaching their own devices as themselves is Tailscale's default and low risk.
-        if (destinations.length === 0 || destinations.every((d) => d === "autogroup:self")) continue;
-        const people = stringsOf(record.src, []).map((s) => s.value).filter((s) => !s.startsWith("tag:") && s !== "autogroup:tagged");
-        if (people.length === 0) continue;
+        if (!someString(record.dst, (d) => d !== "autogroup:self")) return;
+        const people = stringsIn(record.src).filter((s) => !s.startsWith("tag:") && s !== "autogroup:tagged");
+        if (people.length === 0) return;
         findings.push({
             check: "ssh-nonroot-without-check",
             message:
@@ -25,15 +36,15 @@ export function checkSshNonrootWithoutCheck(parsed: ParsedPolicy, doc: Record<st
                 'without re-authentication; use "action": "check", or name the accounts instead of autogroup:nonroot',
             location: parsed.locate(["ssh", index, "action"]),
         });
-    }
+    });
     return findings;
 }
 
 export function checkSshCheckPeriodTooLong(parsed: ParsedPolicy, doc: Record<string, unknown>, options: AnalyzeOptions): PolicyFinding[] {
     const maxHours = options.maxCheckPeriodHours ?? DEFAULT_MAX_CHECK_PERIOD_HOURS;
     const findings: PolicyFinding[] = [];
-    for (const { index, record } of recordsOf(member(doc, "ssh"))) {
-        if (record.action !== "check") continue;
+    forEachRecord(member(doc, "ssh"), (record, index) => {
+        if (record.action !== "check") return;
         const period = record.checkPeriod;
         let hours: number | undefined;
         let shown: string;
@@ -45,9 +56,9 @@ export function checkSshCheckPeriodTooLong(parsed: ParsedPolicy, doc: Record<str
             hours = minutes === undefined ? undefined : minutes / 60;
             shown = `checkPeriod ${JSON.stringify(period)}`;
         } else {
-            continue;
+            return;
         }
-        if (hours === undefined || hours <= maxHours) continue;
+        if (hours === undefined || hours <= maxHours) return;
         findings.push({
             check: "ssh-check-period-too-long",
             message:
@@ -55,14 +66,14 @@ export function checkSshCheckPeriodTooLong(parsed: ParsedPolicy, doc: Record<str
                 `set "checkPeriod" to "${maxHours}h" or less (or "always")`,
             location: parsed.locate(period === undefined ? ["ssh", index, "action"] : ["ssh", index, "checkPeriod"]),
         });
-    }
+    });
     return findings;
 }
 
 export function checkSshRecorderNotEnforced(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
-    for (const { index, record } of recordsOf(member(doc, "ssh"))) {
-        if (!Array.isArray(record.recorder) || record.recorder.length === 0 || record.enforceRecorder === true) continue;
+    forEachRecord(member(doc, "ssh"), (record, index) => {
+        if (!Array.isArray(record.recorder) || record.recorder.length === 0 || record.enforceRecorder === true) return;
         findings.push({
             check: "ssh-recorder-not-enforced",
             message:
@@ -70,6 +81,6 @@ export function checkSshRecorderNotEnforced(parsed: ParsedPolicy, doc: Record<st
                 'add "enforceRecorder": true',
             location: parsed.locate(["ssh", index, "recorder"]),
         });
-    }
+    });
     return findings;
 }

@@ -53,9 +53,15 @@ export function describeRule(match: RuleMatch | undefined): string {
 export function parseTestDestination(text: string): { target: string; port: number } | undefined {
     const target = destinationTarget(text);
     if (target === text) return undefined;
-    const portText = text.startsWith("[") ? text.slice(text.indexOf("]") + 2) : text.slice(target.length + 1);
-    if (!/^\d{1,5}$/.test(portText)) return undefined;
-    const port = Number(portText);
+    // The port: one to five digits after the target (and its brackets), read in place.
+    const start = text.startsWith("[") ? text.indexOf("]") + 2 : target.length + 1;
+    if (text.length === start || text.length - start > 5) return undefined;
+    let port = 0;
+    for (let i = start; i < text.length; i++) {
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) return undefined;
+        port = port * 10 + digit;
+    }
     return port <= 65535 ? { target, port } : undefined;
 }
 

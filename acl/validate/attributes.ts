@@ -3,6 +3,7 @@
  * (https://tailscale.com/kb/1337/policy-syntax#auto-approvers).
  */
 import { ENTRY_KEYS } from "../grammar/sections";
+import { GROUPS_AND_TAGS } from "./references";
 import { has, pathTo, type Validation } from "./report";
 import { classifySelector, isCidrPrefix } from "./selector";
 
@@ -10,7 +11,7 @@ export function validateNodeAttrs(v: Validation, entries: unknown[]): void {
     v.eachRecord(entries, "nodeAttrs", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.nodeAttrs, "a nodeAttrs entry");
         if (v.requires(record, path, "target", "list the devices the attributes apply to")) {
-            v.selectorsAt(record, "nodeAttrTarget", path, "target");
+            v.selectorsAt(record, "nodeAttrTarget", path, "target", GROUPS_AND_TAGS);
         }
         if (!has(record, "attr") && !has(record, "app") && !has(record, "ipPool")) {
             v.add("missing-field", path, 'has neither "attr" nor "app"; list the attributes to apply');
@@ -47,7 +48,7 @@ function approverMap(v: Validation, value: unknown, key: "routes" | "services"):
                 v.add("invalid-selector", [...path, name], `${JSON.stringify(name)} is not a service; service keys look like "svc:web"`);
             }
         }
-        v.selectorsAt(value as Record<string, unknown>, "autoApprover", path, name);
+        v.selectorsAt(value as Record<string, unknown>, "autoApprover", path, name, GROUPS_AND_TAGS);
     }
 }
 
@@ -56,6 +57,6 @@ export function validateAutoApprovers(v: Validation, autoApprovers: Record<strin
     if (has(autoApprovers, "routes")) approverMap(v, autoApprovers.routes, "routes");
     if (has(autoApprovers, "services")) approverMap(v, autoApprovers.services, "services");
     if (has(autoApprovers, "exitNode")) {
-        v.selectorsAt(autoApprovers, "autoApprover", ["autoApprovers"], "exitNode");
+        v.selectorsAt(autoApprovers, "autoApprover", ["autoApprovers"], "exitNode", GROUPS_AND_TAGS);
     }
 }

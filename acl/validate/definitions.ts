@@ -5,6 +5,8 @@
  */
 import type { SelectorContext } from "../grammar/autogroups";
 import { classifySelector, isCidrPrefix, isIpAddress } from "./selector";
+import type { ReferenceKind } from "../selectors";
+import { GROUPS_AND_TAGS } from "./references";
 import { pathTo, type Validation } from "./report";
 
 /** Each key must be a selector of `kind` (e.g. "group:eng" under groups). */
@@ -24,6 +26,7 @@ function listMap(
     example: string,
     context: SelectorContext,
     onEmpty: (key: string) => void,
+    references?: readonly ReferenceKind[],
 ): void {
     const parent = [section];
     for (const key in value) {
@@ -31,7 +34,7 @@ function listMap(
         const list = v.stringList(value, parent, key);
         if (list === undefined) continue;
         if (list.length === 0) onEmpty(key);
-        v.selectorList(list, context, parent, key);
+        v.selectorList(list, context, parent, key, references);
     }
 }
 
@@ -48,6 +51,7 @@ export function validateTagOwners(v: Validation, tagOwners: Record<string, unkno
             ["tagOwners", key],
             `tag ${JSON.stringify(key)} has no owners, so only admins can apply it; name the group that may apply it (for example "group:admins") to make that explicit`,
         ),
+        GROUPS_AND_TAGS,
     );
 }
 

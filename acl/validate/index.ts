@@ -40,8 +40,14 @@ const SECTION_VALIDATORS: Readonly<Record<string, SectionValidator>> = {
     sshTests: validateSshTests,
 };
 
-/** Grammar findings for a policy that parsed to an object (a PolicyCheck). */
-export function checkGrammar(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+/** What one validation pass over a policy found: grammar findings, and references to undefined names. */
+export interface PolicyValidation {
+    grammar: PolicyFinding[];
+    references: PolicyFinding[];
+}
+
+/** Validates a policy that parsed to an object: one walk for the grammar and the references. */
+export function validatePolicy(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyValidation {
     const v = new Validation(parsed, doc);
     v.keys(doc, [], Object.keys(TOP_LEVEL_SECTIONS), "the policy file");
     for (const [key, value] of Object.entries(doc)) {
@@ -51,7 +57,18 @@ export function checkGrammar(parsed: ParsedPolicy, doc: Record<string, unknown>)
         const validate = SECTION_VALIDATORS[key] as ((v: Validation, value: unknown) => void) | undefined;
         validate?.(v, value);
     }
-    return v.findings;
+    return { grammar: v.findings, references: v.references.findings };
+}
+
+/** Grammar findings for a policy that parsed to an object (a PolicyCheck). */
+export function checkGrammar(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+    return validatePolicy(parsed, doc).grammar;
+}
+
+/** The grammar findings, then the undefined-reference findings, of one pass: the PolicyCheck the analysis runs. */
+export function checkGrammarAndReferences(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+    const { grammar, references } = validatePolicy(parsed, doc);
+    return references.length === 0 ? grammar : [...grammar, ...references];
 }
 
 export { classifySelector, selectorProblem, type Classified, type SelectorKind } from "./selector";

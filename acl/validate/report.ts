@@ -7,7 +7,9 @@ import { jsonTypeOf, type JsonType } from "../grammar/sections";
 import type { PolicyCheckId, PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import { formatPath, isRecord, type JsonPath } from "../walk";
+import { ReferenceCheck } from "./references";
 import { selectorProblem } from "./selector";
+import type { ReferenceKind } from "../selectors";
 
 const ARTICLE: Readonly<Record<string, string>> = {
     object: "an object",
@@ -27,6 +29,8 @@ function namesOf(value: unknown): ReadonlySet<string> | undefined {
 
 export class Validation {
     readonly findings: PolicyFinding[] = [];
+    /** References to undefined groups, tags and hosts, found along the way (reported by their own check). */
+    readonly references: ReferenceCheck;
     /** Names defined under "postures" and "ipsets"; undefined when the section is not an object (then not checked). */
     private readonly postures: ReadonlySet<string> | undefined;
     private readonly ipsets: ReadonlySet<string> | undefined;
@@ -36,6 +40,12 @@ export class Validation {
     constructor(readonly parsed: ParsedPolicy, readonly doc: Record<string, unknown>) {
         this.postures = doc.postures === undefined ? new Set() : namesOf(doc.postures);
         this.ipsets = doc.ipsets === undefined ? new Set() : namesOf(doc.ipsets);
+        this.references = new ReferenceCheck(parsed, doc);
+    }
+
+    /** Findings so far, grammar and references: a step that added none found nothing. */
+    count(): number {
+        return this.findings.length + this.references.findings.length;
     }
 
     /** Records a finding at `path`; the message starts with the readable path. */
@@ -77,19 +87,36 @@ export class Validation {
         return value;
     }
 
-    /** Checks each string of `list` (the list at `parent` + `key`) as a selector in `context`. */
-    selectorList(list: readonly unknown[] | undefined, context: SelectorContext, parent: JsonPath, key: string): void {
+    /**
+     * Checks each string of `list` (the list at `parent` + `key`) as a selector in `context`, and,
+     * given `references`, that the groups, tags or hosts of those kinds it names are defined.
+     */
+    selectorList(
+        list: readonly unknown[] | undefined,
+        context: SelectorContext,
+        parent: JsonPath,
+        key: string,
+        references?: readonly ReferenceKind[],
+    ): void {
         if (list === undefined) return;
         for (let index = 0; index < list.length; index++) {
             const element: unknown = list[index];
-            if (typeof element === "string") this.selector(element, context, parent, key, index);
+            if (typeof element !== "string") continue;
+            this.selector(element, context, parent, key, index);
+            if (references !== undefined) this.references.check(element, references, false, parent, key, index);
         }
     }
 
     /** stringList then selectorList: the common case of a member that is a list of selectors. */
-    selectorsAt(container: Record<string, unknown>, context: SelectorContext, parent: JsonPath, key: string): unknown[] | undefined {
+    selectorsAt(
+        container: Record<string, unknown>,
+        context: SelectorContext,
+        parent: JsonPath,
+        key: string,
+        references?: readonly ReferenceKind[],
+    ): unknown[] | undefined {
         const list = this.stringList(container, parent, key);
-        this.selectorList(list, context, parent, key);
+        this.selectorList(list, context, parent, key, references);
         return list;
     }
 
@@ -131,6 +158,8 @@ export class Validation {
 
     /** selectorProblem, remembered per context: a policy names the same groups, tags and users many times over. */
     problemOf(text: string, context: SelectorContext): string | undefined {
+        // Tags and groups are quicker to check than to look up (a prefix and a name pattern).
+        if (text.startsWith("tag:") || text.startsWith("group:")) return selectorProblem(text, context);
         // Looked up here rather than through remembered(): no closure per selector.
         const known = this.table(context);
         const remembered = known.get(text);

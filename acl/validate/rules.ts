@@ -6,6 +6,7 @@ import { ACL_ACTIONS, ENTRY_KEYS } from "../grammar/sections";
 import { PROTOCOLS_DOC, PROTOCOLS_WITH_PORTS, protocolNumber } from "../grammar/protocols";
 import { isRecord, type JsonPath } from "../walk";
 import { grantIpProblem, portsProblem, splitDestination } from "./ports";
+import { ALL_KINDS, GROUPS_AND_TAGS, TAGS } from "./references";
 import { has, pathTo, type Validation } from "./report";
 import { reachesSelf, validateSelfSources } from "./selfSources";
 
@@ -46,7 +47,8 @@ function aclDestinationTable(protocol: number | undefined): string {
 function validateAclDestination(v: Validation, dst: string, protocol: number | undefined, parent: JsonPath, key: string, index: number): void {
     const table = aclDestinationTable(protocol);
     if (v.knownValid(table, dst)) return;
-    const before = v.findings.length;
+    const before = v.count();
+    v.references.check(dst, ALL_KINDS, true, parent, key, index);
     const colon = dst.lastIndexOf(":");
     if (UNBRACKETED_IPV6.test(dst) && !isPrefixThenPorts(dst, colon)) {
         // "fd7a::1:22" is itself an IPv6 address: whether ":22" is a port cannot be told, so ask for brackets.
@@ -71,7 +73,7 @@ function validateAclDestination(v: Validation, dst: string, protocol: number | u
     } else if (protocol !== undefined && split.ports !== "*" && !PROTOCOLS_WITH_PORTS.has(protocol)) {
         v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} names ports, but its rule's protocol has none; use ":*"`);
     }
-    if (v.findings.length === before) v.rememberValid(table, dst);
+    if (v.count() === before) v.rememberValid(table, dst);
 }
 
 /** The characters of a port list ("443", "80,443", "8000-8100", "*"). */
@@ -90,7 +92,7 @@ export function validateAcls(v: Validation, acls: unknown[]): void {
             }
         }
         const srcKey = has(record, "src") ? "src" : has(record, "users") ? "users" : undefined;
-        const sources = srcKey === undefined ? undefined : v.selectorsAt(record, "src", path, srcKey);
+        const sources = srcKey === undefined ? undefined : v.selectorsAt(record, "src", path, srcKey, GROUPS_AND_TAGS);
         if (srcKey === undefined) v.add("missing-field", path, 'is missing "src"; list who may connect');
         const protocol = has(record, "proto") ? aclProtocol(v, record.proto, [...path, "proto"]) : undefined;
         const dstKey = has(record, "dst") ? "dst" : has(record, "ports") ? "ports" : undefined;
@@ -137,7 +139,8 @@ function validateGrantApp(v: Validation, app: unknown, path: JsonPath): void {
 /** A grant destination: a selector without ports, and not the default routes (use "*" or autogroup:internet). */
 function validateGrantDestination(v: Validation, dst: string, parent: JsonPath, index: number): void {
     if (v.knownValid("grantDst", dst)) return;
-    const before = v.findings.length;
+    const before = v.count();
+    v.references.check(dst, ALL_KINDS, false, parent, "dst", index);
     if (dst === "0.0.0.0/0" || dst === "::/0") {
         v.add("invalid-selector", pathTo(parent, "dst", index), `${JSON.stringify(dst)} is not accepted as a grant destination; use "*" for every address or "autogroup:internet" for exit-node traffic`);
         return;
@@ -148,13 +151,13 @@ function validateGrantDestination(v: Validation, dst: string, parent: JsonPath, 
         return;
     }
     v.selector(dst, "dst", parent, "dst", index);
-    if (v.findings.length === before) v.rememberValid("grantDst", dst);
+    if (v.count() === before) v.rememberValid("grantDst", dst);
 }
 
 export function validateGrants(v: Validation, grants: unknown[]): void {
     v.eachRecord(grants, "grants", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.grants, "a grant");
-        const sources = v.requires(record, path, "src", "list who receives the grant") ? v.selectorsAt(record, "src", path, "src") : undefined;
+        const sources = v.requires(record, path, "src", "list who receives the grant") ? v.selectorsAt(record, "src", path, "src", GROUPS_AND_TAGS) : undefined;
         const destinations = v.requires(record, path, "dst", "list what the grant reaches") ? v.stringList(record, path, "dst") : undefined;
         if (destinations !== undefined && reachesSelf(destinations, false)) validateSelfSources(v, sources, path, "src", false);
         if (destinations !== undefined) {
@@ -173,7 +176,7 @@ export function validateGrants(v: Validation, grants: unknown[]): void {
         }
         if (has(record, "ip")) validateGrantIp(v, record, path);
         if (has(record, "app")) validateGrantApp(v, record.app, [...path, "app"]);
-        if (has(record, "via")) v.selectorsAt(record, "via", path, "via");
+        if (has(record, "via")) v.selectorsAt(record, "via", path, "via", TAGS);
         if (has(record, "srcPosture")) v.selectorsAt(record, "posture", path, "srcPosture");
     });
 }

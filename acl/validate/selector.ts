@@ -63,9 +63,23 @@ export function isCidrPrefix(text: string): boolean {
     return isCidr(text);
 }
 
+/** The name after `prefix` matched against `pattern` (a sticky form of it, read from the prefix's end: no substring per selector). */
 function named(prefix: string, text: string, kind: SelectorKind, pattern: RegExp, what: string): Classified {
-    const name = text.slice(prefix.length);
-    return pattern.test(name) ? ofKind(kind) : { error: `${JSON.stringify(text)} is not a valid ${what}` };
+    const sticky = stickyOf(pattern);
+    sticky.lastIndex = prefix.length;
+    return sticky.test(text) ? ofKind(kind) : { error: `${JSON.stringify(text)} is not a valid ${what}` };
+}
+
+const STICKY = new Map<RegExp, RegExp>();
+
+/** `pattern` (anchored with ^) as a sticky regular expression, which matches from its lastIndex. */
+function stickyOf(pattern: RegExp): RegExp {
+    let sticky = STICKY.get(pattern);
+    if (sticky === undefined) {
+        sticky = new RegExp(pattern.source.replace(/^\^/, ""), `${pattern.flags}y`);
+        STICKY.set(pattern, sticky);
+    }
+    return sticky;
 }
 
 function classifyAddress(text: string): Classified | undefined {

@@ -1,6 +1,7 @@
 /** The `ssh` section (https://tailscale.com/kb/1193/tailscale-ssh, https://tailscale.com/kb/1337/policy-syntax#ssh). */
 import { CHECK_PERIOD_MAX_MINUTES, CHECK_PERIOD_MIN_MINUTES, ENTRY_KEYS, SSH_ACTIONS } from "../grammar/sections";
 import type { JsonPath } from "../walk";
+import { GROUPS_AND_TAGS, TAGS } from "./references";
 import { field, has, pathTo, type Validation } from "./report";
 import { reachesSelf, validateSelfSources } from "./selfSources";
 
@@ -10,8 +11,15 @@ const DURATION = /^(\d+(?:\.\d+)?[hms])+$/;
 /** A duration such as "12h", "90m" or "1h30m" in minutes, or undefined when it is not one. */
 export function durationMinutes(text: string): number | undefined {
     if (!DURATION.test(text)) return undefined;
+    // The text is number-unit pairs ("1h30m"): each unit letter ends a number.
     let minutes = 0;
-    for (const part of text.matchAll(/(\d+(?:\.\d+)?)([hms])/g)) minutes += Number(part[1]) * UNIT_MINUTES[part[2]];
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const unit = UNIT_MINUTES[text[i]];
+        if (unit === undefined) continue;
+        minutes += Number(text.slice(start, i)) * unit;
+        start = i + 1;
+    }
     return minutes;
 }
 
@@ -40,7 +48,7 @@ export function validateSsh(v: Validation, rules: unknown[]): void {
                 v.add("invalid-value", [...path, "action"], `${JSON.stringify(action)} is not an ssh action; use "check" or "accept"`);
             }
         }
-        const sources = v.requires(record, path, "src", "list who may connect") ? v.selectorsAt(record, "sshSrc", path, "src") : undefined;
+        const sources = v.requires(record, path, "src", "list who may connect") ? v.selectorsAt(record, "sshSrc", path, "src", GROUPS_AND_TAGS) : undefined;
         if (action === "check" && sources !== undefined) {
             for (let index = 0; index < sources.length; index++) {
                 const source: unknown = sources[index];
@@ -49,7 +57,7 @@ export function validateSsh(v: Validation, rules: unknown[]): void {
                 }
             }
         }
-        const destinations = v.requires(record, path, "dst", "list the devices") ? v.selectorsAt(record, "sshDst", path, "dst") : undefined;
+        const destinations = v.requires(record, path, "dst", "list the devices") ? v.selectorsAt(record, "sshDst", path, "dst", GROUPS_AND_TAGS) : undefined;
         if (destinations !== undefined && reachesSelf(destinations, false)) validateSelfSources(v, sources, path, "src", true);
         if (v.requires(record, path, "users", 'list the local accounts, e.g. ["autogroup:nonroot"]')) v.selectorsAt(record, "sshUser", path, "users");
         if (has(record, "checkPeriod")) validateCheckPeriod(v, record.checkPeriod, [...path, "checkPeriod"], action);
@@ -62,7 +70,7 @@ export function validateSsh(v: Validation, rules: unknown[]): void {
                 }
             }
         }
-        if (has(record, "recorder")) v.selectorsAt(record, "recorder", path, "recorder");
+        if (has(record, "recorder")) v.selectorsAt(record, "recorder", path, "recorder", TAGS);
         if (has(record, "enforceRecorder")) v.expectMember(record, path, "enforceRecorder", "boolean");
     });
 }

@@ -5,6 +5,7 @@ import { isPostureValue, POSTURE_ATTRIBUTE_PATTERN } from "../evaluate/posture";
 import { ENTRY_KEYS, jsonTypeOf } from "../grammar/sections";
 import type { JsonPath } from "../walk";
 import { splitDestination } from "./ports";
+import { TAGS } from "./references";
 import { has, pathTo, type Validation } from "./report";
 
 const POSTURE_DOC = "https://tailscale.com/kb/1288/device-posture#device-posture-attributes";
@@ -33,11 +34,13 @@ const PORT = /^(0|[1-9]\d{0,4})$/;
 
 function testProtocol(v: Validation, value: unknown, recordPath: JsonPath): number | undefined {
     if (value === undefined) return undefined;
-    const path = [...recordPath, "proto"];
-    if (!v.expectType(value, path, "string")) return undefined;
+    if (typeof value !== "string") {
+        v.expectType(value, [...recordPath, "proto"], "string");
+        return undefined;
+    }
     const number = protocolNumber(value as string);
     if (number === undefined || !TEST_PROTOCOLS.has(number)) {
-        v.add("invalid-protocol", path, `${JSON.stringify(value)} is not a protocol tests support; use "tcp", "udp", "sctp", "icmp" or "ipv6-icmp" (see ${PROTOCOLS_DOC})`);
+        v.add("invalid-protocol", [...recordPath, "proto"], `${JSON.stringify(value)} is not a protocol tests support; use "tcp", "udp", "sctp", "icmp" or "ipv6-icmp" (see ${PROTOCOLS_DOC})`);
         return undefined;
     }
     return number;
@@ -48,7 +51,8 @@ function testDestination(v: Validation, dst: string, protocol: number | undefine
     // The findings of a destination depend on its text and the test's protocol: remember the valid ones per protocol.
     const table = protocol === undefined ? "testDst" : `testDst/${protocol}`;
     if (v.knownValid(table, dst)) return;
-    const before = v.findings.length;
+    const before = v.count();
+    v.references.check(dst, TAGS, true, parent, key, index);
     const split = splitDestination(dst);
     if (split === undefined) {
         v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} has no port; a test destination is "target:port", e.g. "tag:db:5432"`);
@@ -60,13 +64,14 @@ function testDestination(v: Validation, dst: string, protocol: number | undefine
     } else if (protocol !== undefined && ICMP_PROTOCOLS.has(protocol) && split.ports !== "0") {
         v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} is an ICMP test, which must use port 0`);
     }
-    if (v.findings.length === before) v.rememberValid(table, dst);
+    if (v.count() === before) v.rememberValid(table, dst);
 }
 
 /** A test's required `src`: one selector string (its path built only for a finding). */
 function testSource(v: Validation, record: Record<string, unknown>, path: JsonPath, hint: string, context: SelectorContext): void {
     if (v.requires(record, path, "src", hint) && v.expectMember(record, path, "src", "string")) {
         v.selector(record.src as string, context, path, "src");
+        v.references.check(record.src as string, TAGS, false, path, "src", -1);
     }
 }
 
@@ -96,7 +101,7 @@ export function validateSshTests(v: Validation, tests: unknown[]): void {
         v.keys(record, path, ENTRY_KEYS.sshTests, "an SSH test");
         testSource(v, record, path, "name the user or tag to test as", "sshTestSrc");
         if (has(record, "srcPostureAttrs")) validatePostureAttrs(v, record.srcPostureAttrs, path);
-        if (v.requires(record, path, "dst", "list the devices to test")) v.selectorsAt(record, "sshTestDst", path, "dst");
+        if (v.requires(record, path, "dst", "list the devices to test")) v.selectorsAt(record, "sshTestDst", path, "dst", TAGS);
         for (const key of SSH_TEST_LISTS) {
             if (has(record, key)) v.selectorsAt(record, "sshUser", path, key);
         }

@@ -37,6 +37,19 @@ describe("acl check undefined-reference", () => {
         ]);
     });
 
+    it("checks the legacy forms too: acls users and ports, tests allow", () => {
+        const messages = undefinedRefs({
+            tagOwners: { "tag:web": ["autogroup:admin"] },
+            acls: [{ action: "accept", users: ["group:ops"], ports: ["tag:db:5432"] }],
+            tests: [{ src: "tag:web", allow: ["tag:cache:6379"] }],
+        });
+        assert.deepEqual(messages, [
+            'acls[0].users[0] refers to group "group:ops", which is not defined; define it under "groups" or correct the name',
+            'acls[0].ports[0] refers to tag "tag:db", which is not defined; define it under "tagOwners" or correct the name',
+            'tests[0].allow[0] refers to tag "tag:cache", which is not defined; define it under "tagOwners" or correct the name',
+        ]);
+    });
+
     it("reports every use, across grants, ssh, tagOwners, autoApprovers and tests", () => {
         const messages = undefinedRefs({
             tagOwners: { "tag:router": ["group:netops"] },

@@ -1,0 +1,90 @@
+/**
+ * undefined-reference, checked during the grammar pass: a group, tag or host alias named in the
+ * policy but never defined. The grammar pass visits every selector anyway; checking references
+ * there spares the policy a second walk. Its findings are kept apart from the grammar's and follow
+ * them (checkGrammarAndReferences), with their own check id.
+ */
+import type { PolicyFinding } from "../findings";
+import type { ParsedPolicy } from "../parse";
+import { referencedTarget, referenceOf, type Reference, type ReferenceKind } from "../selectors";
+import { formatPath, isRecord, type JsonPath } from "../walk";
+
+/** Where each kind of name is defined. */
+const DEFINED_IN: Readonly<Record<ReferenceKind, string>> = { group: "groups", tag: "tagOwners", host: "hosts" };
+
+/** The kinds of reference each place checks: groups and tags in sources and owner lists, tags alone where only tags belong. */
+export const GROUPS_AND_TAGS: readonly ReferenceKind[] = ["group", "tag"];
+export const ALL_KINDS: readonly ReferenceKind[] = ["group", "tag", "host"];
+export const TAGS: readonly ReferenceKind[] = ["tag"];
+
+/**
+ * The names a section defines. An absent section defines nothing; a section of the wrong type
+ * gives undefined so its references are not checked (the type problem is reported elsewhere).
+ */
+function definedNames(doc: Record<string, unknown>, section: string): ReadonlySet<string> | undefined {
+    const value = Object.prototype.hasOwnProperty.call(doc, section) ? doc[section] : undefined;
+    if (value === undefined) return new Set();
+    return isRecord(value) ? new Set(Object.keys(value)) : undefined;
+}
+
+export class ReferenceCheck {
+    readonly findings: PolicyFinding[] = [];
+    private readonly defined: Record<ReferenceKind, ReadonlySet<string> | undefined>;
+    /** The reference of each distinct selector read without ports, and with ("tag:db:5432" names tag:db); null for none. */
+    private readonly plain = new Map<string, Reference | null>();
+    private readonly ported = new Map<string, Reference | null>();
+
+    constructor(private readonly parsed: ParsedPolicy, doc: Record<string, unknown>) {
+        this.defined = {
+            group: definedNames(doc, DEFINED_IN.group),
+            tag: definedNames(doc, DEFINED_IN.tag),
+            host: definedNames(doc, DEFINED_IN.host),
+        };
+    }
+
+    /**
+     * Reports `text` when it names an undefined group, tag or host of one of `kinds`; `withPorts` for
+     * a "target:ports" destination. It sits at `parent` + `key` (+ `index` when not negative): the
+     * path is built only for a finding.
+     */
+    check(text: string, kinds: readonly ReferenceKind[], withPorts: boolean, parent: JsonPath, key: string | number, index: number): void {
+        const reference = this.undefinedIn(text, kinds, withPorts);
+        if (reference === undefined) return;
+        const path = index < 0 ? [...parent, key] : [...parent, key, index];
+        this.findings.push({
+            check: "undefined-reference",
+            message:
+                `${formatPath(path)} refers to ${reference.kind} ${JSON.stringify(reference.name)}, ` +
+                `which is not defined; define it under ${JSON.stringify(DEFINED_IN[reference.kind])} or correct the name`,
+            location: this.parsed.locate(path),
+        });
+    }
+
+    private referenceIn(text: string, withPorts: boolean): Reference | undefined {
+        const known = withPorts ? this.ported : this.plain;
+        let reference = known.get(text);
+        if (reference === undefined) {
+            reference = referenceOf(withPorts ? referencedTarget(text) : text) ?? null;
+            known.set(text, reference);
+        }
+        return reference ?? undefined;
+    }
+
+    /** The reference `text` makes to an undefined name of one of `kinds`, if it makes one. */
+    private undefinedIn(text: string, kinds: readonly ReferenceKind[], withPorts: boolean): Reference | undefined {
+        if (!withPorts) {
+            // Most selectors are tags and groups, which name themselves, or users and autogroups, which
+            // name nothing to define: no look-up of the selector needed.
+            const kind: ReferenceKind | undefined = text.startsWith("tag:") ? "tag" : text.startsWith("group:") ? "group" : undefined;
+            if (kind !== undefined) {
+                const names = this.defined[kind];
+                return !kinds.includes(kind) || names === undefined || names.has(text) ? undefined : this.referenceIn(text, false);
+            }
+            if (text.startsWith("autogroup:") || text.includes("@")) return undefined;
+        }
+        const reference = this.referenceIn(text, withPorts);
+        if (reference === undefined || !kinds.includes(reference.kind)) return undefined;
+        const names = this.defined[reference.kind];
+        return names === undefined || names.has(reference.name) ? undefined : reference;
+    }
+}
