@@ -102,9 +102,9 @@ export class JsonOffsetIndex {
     private ends: Int32Array;
     /** For an object member, the offset of the opening quote of its key; -1 otherwise. */
     private keyStarts: Int32Array;
-    /** 1-based line and column of each value's start, counted as LineIndex counts them. */
-    private lines: Int32Array;
-    private columns: Int32Array;
+    /** Offset where each line starts (line 1 at 0), counted as LineIndex counts lines; `lineCount` of them. */
+    private lineStarts: Int32Array;
+    private lineCount = 1;
     private readonly children = new Map<number, number[]>();
     private readonly members = new Map<number, Map<string, number>>();
 
@@ -114,8 +114,7 @@ export class JsonOffsetIndex {
         this.starts = new Int32Array(capacity);
         this.ends = new Int32Array(capacity);
         this.keyStarts = new Int32Array(capacity);
-        this.lines = new Int32Array(capacity);
-        this.columns = new Int32Array(capacity);
+        this.lineStarts = new Int32Array(Math.max(16, json.length >> 5));
         this.index();
     }
 
@@ -132,7 +131,17 @@ export class JsonOffsetIndex {
      */
     positionOf(path: ReadonlyArray<string | number>): { line: number; column: number } | undefined {
         const value = this.find(path);
-        return value === undefined ? undefined : { line: this.lines[value], column: this.columns[value] };
+        if (value === undefined) return undefined;
+        // The last line starting at or before the value (lines are found only for located values).
+        const offset = this.starts[value];
+        let low = 0;
+        let high = this.lineCount - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.lineStarts[middle] <= offset) low = middle;
+            else high = middle - 1;
+        }
+        return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
     }
 
     private find(path: ReadonlyArray<string | number>): number | undefined {
@@ -156,10 +165,8 @@ export class JsonOffsetIndex {
         let starts = this.starts;
         let ends = this.ends;
         let keyStarts = this.keyStarts;
-        let lines = this.lines;
-        let columns = this.columns;
-        let line = 1;
-        let lineStart = 0;
+        let lineStarts = this.lineStarts;
+        let lineCount = 1;
         /** The containers open at the current position, innermost last. */
         const open: number[] = [];
         let inObject = false;
@@ -172,8 +179,8 @@ export class JsonOffsetIndex {
             if (code === 10 || code === 13) {
                 // "\r\n" ends one line, at its "\n".
                 if (code === 10 || json.charCodeAt(i + 1) !== 10) {
-                    line++;
-                    lineStart = i + 1;
+                    if (lineCount === lineStarts.length) lineStarts = grown(lineStarts);
+                    lineStarts[lineCount++] = i + 1;
                 }
                 continue;
             }
@@ -200,12 +207,8 @@ export class JsonOffsetIndex {
                 starts = grown(starts);
                 ends = grown(ends);
                 keyStarts = grown(keyStarts);
-                lines = grown(lines);
-                columns = grown(columns);
             }
             starts[count] = i;
-            lines[count] = line;
-            columns[count] = i - lineStart + 1;
             ends[count] = count + 1;
             keyStarts[count] = inObject ? keyStart : -1;
             if (code === 34) {
@@ -223,8 +226,8 @@ export class JsonOffsetIndex {
         this.starts = starts;
         this.ends = ends;
         this.keyStarts = keyStarts;
-        this.lines = lines;
-        this.columns = columns;
+        this.lineStarts = lineStarts;
+        this.lineCount = lineCount;
         this.count = count;
     }
 

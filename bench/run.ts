@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     console.log(`machine: ${cpus.length} x ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
     console.log("");
     const sections: Array<[string, () => Promise<string[]>]> = [
-        ["policy analysis (audit) vs JSON.parse", async () => auditFigures(1, quick ? 3 : 7)],
+        ["policy analysis (audit) vs JSON.parse", () => auditFigures(1, quick ? 3 : 7)],
         ["pack start-up", async () => startupFigures(quick ? 5 : 15)],
         ["pack throughput", async () => [await analyzeLoadFigure(quick ? 1 : 3)]],
         ["preview end to end", async () => [await previewFigure(quick ? 1 : 3)]],

@@ -5,16 +5,18 @@
  * bytes; then the same at 4x the size to show the cost grows linearly.
  *
  * Goals: the whole analysis costs at most 10x JSON.parse, and 4x the input costs at most 4.5x the
- * time. The phases and JSON.parse are measured in alternating order within each run, and medians
- * are taken, so machine load hits all figures alike. Run with
+ * time. The phases and JSON.parse are measured in alternating order within each run, the two sizes
+ * in alternating rounds, and medians are taken, so machine load hits all figures alike. Each full
+ * analysis is also split into V8's garbage-collection pauses and the rest. Run with
  *   npx ts-node --transpile-only bench/acl/auditBench.ts [sizeMiB] [runs]
  * or, compiled, node dist/bench/acl/auditBench.js; a bench runner calls auditFigures().
  */
+import { performance, PerformanceObserver, type PerformanceEntry } from "perf_hooks";
 import { analyzeParsedPolicy } from "../../acl/analyze";
 import { ALL_CHECKS } from "../../acl/checks";
 import { runPolicyTests, type PolicyTestReport } from "../../acl/evaluate";
 import { parsePolicy } from "../../acl/parse";
-import { generatePolicy } from "./generatePolicy";
+import { generatePolicy, type GeneratedPolicy } from "./generatePolicy";
 import { median } from "../stats";
 
 const MIB = 1024 * 1024;
@@ -42,6 +44,10 @@ export interface AuditFigures {
     testsMs: number;
     /** analyzeParsedPolicy(parsePolicy(text)) as one call: the figure the goals are about. */
     totalMs: number;
+    /** Median over runs of the garbage-collection pauses within the full analysis. */
+    gcMs: number;
+    /** Median over runs of the full analysis less its garbage-collection pauses. */
+    outsideGcMs: number;
     /** Median over runs of total / JSON.parse measured back to back (less sensitive to load). */
     pairedRatio: number;
 }
@@ -63,10 +69,36 @@ function timeTests(text: string): { ms: number; passed: number } {
     return { ms: report.ms, passed: report.result.passed };
 }
 
-/** The figure the goals are about: analyzeParsedPolicy(parsePolicy(text)) as one call. */
-function timeAnalysis(text: string): { ms: number; findings: number; tests: PolicyTestReport } {
+/** The figure the goals are about: analyzeParsedPolicy(parsePolicy(text)) as one call, and when it ran (performance.now()). */
+function timeAnalysis(text: string): { ms: number; from: number; to: number; findings: number; tests: PolicyTestReport } {
+    const from = performance.now();
     const analysis = time(() => analyzeParsedPolicy(parsePolicy(text, "generated.hujson")));
-    return { ms: analysis.ms, findings: analysis.result.findings.length, tests: analysis.result.tests };
+    return { ms: analysis.ms, from, to: performance.now(), findings: analysis.result.findings.length, tests: analysis.result.tests };
+}
+
+/**
+ * Records V8's garbage-collection pauses (perf_hooks "gc" entries). Entries reach the observer
+ * asynchronously, so pausesWithin is read after an await, once the timed work is done.
+ */
+class GcPauses {
+    private readonly entries: PerformanceEntry[] = [];
+    private readonly observer = new PerformanceObserver((list) => this.entries.push(...list.getEntries()));
+
+    constructor() {
+        this.observer.observe({ entryTypes: ["gc"] });
+    }
+
+    /** Milliseconds of pauses that started within [from, to]. */
+    async pausesWithin(from: number, to: number): Promise<number> {
+        await new Promise((resolve) => setImmediate(resolve));
+        let ms = 0;
+        for (const entry of this.entries) if (entry.startTime >= from && entry.startTime <= to) ms += entry.duration;
+        return ms;
+    }
+
+    stop(): void {
+        this.observer.disconnect();
+    }
 }
 
 /** JSON.parse of the text, timed; the value is dropped at once. */
@@ -74,27 +106,36 @@ function timeJsonParse(text: string): number {
     return time(() => JSON.parse(text) as unknown).ms;
 }
 
-/** Measures one size: each run times JSON.parse, then the phases apart, then the full analysis as one call. */
-export function measureAudit(targetBytes: number, runs: number): AuditFigures {
-    const policy = generatePolicy(targetBytes, 7);
-    const json: number[] = [];
-    const parse: number[] = [];
-    const checks: number[] = [];
-    const tests: number[] = [];
-    const total: number[] = [];
-    const ratios: number[] = [];
-    let findings = 0;
-    for (let run = 0; run < runs; run++) {
-        json.push(timeJsonParse(policy.text));
+/** The samples of one size, gathered a run at a time. */
+class SizeSamples {
+    readonly policy: GeneratedPolicy;
+    readonly json: number[] = [];
+    readonly parse: number[] = [];
+    readonly checks: number[] = [];
+    readonly tests: number[] = [];
+    readonly total: number[] = [];
+    readonly ratios: number[] = [];
+    readonly intervals: Array<{ from: number; to: number }> = [];
+    findings = 0;
+
+    constructor(targetBytes: number) {
+        this.policy = generatePolicy(targetBytes, 7);
+    }
+
+    /** One run: JSON.parse, then the phases apart, then the full analysis as one call, then JSON.parse again (paired ratio). */
+    sample(): void {
+        const { policy } = this;
+        this.json.push(timeJsonParse(policy.text));
         const phases = timeParseAndChecks(policy.text);
-        parse.push(phases.parseMs);
-        checks.push(phases.checksMs);
+        this.parse.push(phases.parseMs);
+        this.checks.push(phases.checksMs);
         const report = timeTests(policy.text);
-        tests.push(report.ms);
+        this.tests.push(report.ms);
         const analysis = timeAnalysis(policy.text);
-        total.push(analysis.ms);
-        ratios.push(analysis.ms / timeJsonParse(policy.text));
-        findings = analysis.findings;
+        this.total.push(analysis.ms);
+        this.intervals.push(analysis);
+        this.ratios.push(analysis.ms / timeJsonParse(policy.text));
+        this.findings = analysis.findings;
         const outcome = analysis.tests;
         if (outcome.failed.length > 0 || outcome.skipped > 0 || outcome.passed !== policy.assertions) {
             const first = outcome.failed[0];
@@ -105,17 +146,49 @@ export function measureAudit(targetBytes: number, runs: number): AuditFigures {
         }
         if (report.passed !== policy.assertions) throw new Error(`expected ${policy.assertions} assertions to pass, got ${report.passed}`);
     }
-    return {
-        bytes: Buffer.byteLength(policy.text),
-        assertions: policy.assertions,
-        findings,
-        jsonParseMs: median(json),
-        parseMs: median(parse),
-        checksMs: median(checks),
-        testsMs: median(tests),
-        totalMs: median(total),
-        pairedRatio: median(ratios),
-    };
+
+    /** The medians, with the GC pauses of each full analysis. */
+    async figures(pauses: GcPauses): Promise<AuditFigures> {
+        const gc: number[] = [];
+        for (const { from, to } of this.intervals) gc.push(await pauses.pausesWithin(from, to));
+        return {
+            bytes: Buffer.byteLength(this.policy.text),
+            assertions: this.policy.assertions,
+            findings: this.findings,
+            jsonParseMs: median(this.json),
+            parseMs: median(this.parse),
+            checksMs: median(this.checks),
+            testsMs: median(this.tests),
+            totalMs: median(this.total),
+            gcMs: median(gc),
+            outsideGcMs: median(this.total.map((ms, run) => ms - gc[run])),
+            pairedRatio: median(this.ratios),
+        };
+    }
+}
+
+/**
+ * Measures several sizes, interleaved: each round runs every size once, so a change in machine speed
+ * during the benchmark (this machine is shared) hits every size alike. Also returns, per size, the
+ * median over rounds of its full-analysis time over that of the first size in the same round.
+ */
+export async function measureSizes(targetBytes: readonly number[], runs: number): Promise<{ figures: AuditFigures[]; pairedScaling: number[] }> {
+    const sizes = targetBytes.map((bytes) => new SizeSamples(bytes));
+    const pauses = new GcPauses();
+    try {
+        for (let run = 0; run < runs; run++) for (const size of sizes) size.sample();
+        const figures: AuditFigures[] = [];
+        for (const size of sizes) figures.push(await size.figures(pauses));
+        const pairedScaling = sizes.map((size) => median(size.total.map((ms, run) => ms / sizes[0].total[run])));
+        return { figures, pairedScaling };
+    } finally {
+        pauses.stop();
+    }
+}
+
+/** Measures one size: each run times JSON.parse, then the phases apart, then the full analysis as one call. */
+export async function measureAudit(targetBytes: number, runs: number): Promise<AuditFigures> {
+    return (await measureSizes([targetBytes], runs)).figures[0];
 }
 
 function verdict(met: boolean): string {
@@ -133,19 +206,19 @@ function describe(label: string, f: AuditFigures): string[] {
         `  tests + sshTests        ${f.testsMs.toFixed(1)} ms = ${(f.testsMs / f.jsonParseMs).toFixed(2)}x (including its own parse)`,
         `  full analysis           ${f.totalMs.toFixed(1)} ms = ${ratio.toFixed(2)}x JSON.parse (paired per run: ${f.pairedRatio.toFixed(2)}x); ` +
             `goal <= ${RATIO_GOAL}x: ${verdict(ratio <= RATIO_GOAL)}`,
+        `    of which GC pauses    ${f.gcMs.toFixed(1)} ms (${((100 * f.gcMs) / f.totalMs).toFixed(0)}%); outside them ${f.outsideGcMs.toFixed(1)} ms`,
     ];
 }
 
 /** Runs the benchmark (a warm-up, then `runs` measured runs per size) and returns the lines it prints. */
-export function auditFigures(sizeMiB: number = 1, runs: number = 7): string[] {
+export async function auditFigures(sizeMiB: number = 1, runs: number = 7): Promise<string[]> {
     if (!(sizeMiB > 0) || !Number.isInteger(runs) || runs < 1) {
         throw new Error(`auditFigures: sizeMiB must be > 0 and runs an integer >= 1; got sizeMiB=${sizeMiB} runs=${runs}`);
     }
     // Warm up the JIT on both sizes so the first measured runs are not outliers.
-    measureAudit(sizeMiB * MIB, 2);
-    measureAudit(4 * sizeMiB * MIB, 1);
-    const base = measureAudit(sizeMiB * MIB, runs);
-    const large = measureAudit(4 * sizeMiB * MIB, runs);
+    await measureSizes([sizeMiB * MIB, 4 * sizeMiB * MIB], 2);
+    const { figures, pairedScaling } = await measureSizes([sizeMiB * MIB, 4 * sizeMiB * MIB], runs);
+    const [base, large] = figures;
     const bytes = large.bytes / base.bytes;
     const scaling = large.totalMs / base.totalMs;
     // Time per byte against the base size: 1.00 is perfectly linear.
@@ -155,7 +228,8 @@ export function auditFigures(sizeMiB: number = 1, runs: number = 7): string[] {
         ...describe(`${4 * sizeMiB} MiB policy (median of ${runs})`, large),
         "scaling (4x input):",
         `  full analysis           ${scaling.toFixed(2)}x time for ${bytes.toFixed(2)}x bytes (${perByte.toFixed(2)}x per byte); ` +
-            `goal <= ${SCALING_GOAL}x for 4x: ${verdict(scaling / bytes <= SCALING_GOAL / 4)}`,
+            `goal <= ${SCALING_GOAL}x for 4x: ${verdict(scaling / bytes <= SCALING_GOAL / 4)} (paired per round: ${pairedScaling[1].toFixed(2)}x)`,
+        `  outside GC pauses       ${(large.outsideGcMs / base.outsideGcMs).toFixed(2)}x (GC pauses ${(large.gcMs / base.gcMs).toFixed(1)}x)`,
         `  parse                   ${(large.parseMs / base.parseMs).toFixed(2)}x`,
         `  validation + lints      ${(large.checksMs / base.checksMs).toFixed(2)}x`,
         `  tests + sshTests        ${(large.testsMs / base.testsMs).toFixed(2)}x`,
@@ -166,5 +240,7 @@ export function auditFigures(sizeMiB: number = 1, runs: number = 7): string[] {
 if (require.main === module) {
     const sizeMiB = Number(process.argv[2] ?? "1");
     const runs = Number(process.argv[3] ?? "7");
-    for (const line of auditFigures(sizeMiB, runs)) console.log(line);
+    void auditFigures(sizeMiB, runs).then((lines) => {
+        for (const line of lines) console.log(line);
+    });
 }
