@@ -195,8 +195,10 @@ function verdict(met: boolean): string {
     return met ? "meets" : "MISSES";
 }
 
-function describe(label: string, f: AuditFigures): string[] {
+/** The lines of one size; `goal` says whether the ratio goal applies to it (it is set for the base size). */
+function describe(label: string, f: AuditFigures, goal: boolean): string[] {
     const ratio = f.totalMs / f.jsonParseMs;
+    const against = goal ? `goal <= ${RATIO_GOAL}x: ${verdict(ratio <= RATIO_GOAL)}` : "the ratio goal is set for the base size; growth below";
     return [
         `${label}:`,
         `  bytes                   ${f.bytes} (${(f.bytes / MIB).toFixed(2)} MiB), ${f.assertions} test assertions, ${f.findings} findings`,
@@ -204,8 +206,7 @@ function describe(label: string, f: AuditFigures): string[] {
         `  parse (HuJSON)          ${f.parseMs.toFixed(1)} ms = ${(f.parseMs / f.jsonParseMs).toFixed(2)}x JSON.parse`,
         `  validation + lints      ${f.checksMs.toFixed(1)} ms = ${(f.checksMs / f.jsonParseMs).toFixed(2)}x (positions indexed here, on the first finding)`,
         `  tests + sshTests        ${f.testsMs.toFixed(1)} ms = ${(f.testsMs / f.jsonParseMs).toFixed(2)}x (including its own parse)`,
-        `  full analysis           ${f.totalMs.toFixed(1)} ms = ${ratio.toFixed(2)}x JSON.parse (paired per run: ${f.pairedRatio.toFixed(2)}x); ` +
-            `goal <= ${RATIO_GOAL}x: ${verdict(ratio <= RATIO_GOAL)}`,
+        `  full analysis           ${f.totalMs.toFixed(1)} ms = ${ratio.toFixed(2)}x JSON.parse (paired per run: ${f.pairedRatio.toFixed(2)}x); ${against}`,
         `    of which GC pauses    ${f.gcMs.toFixed(1)} ms (${((100 * f.gcMs) / f.totalMs).toFixed(0)}%); outside them ${f.outsideGcMs.toFixed(1)} ms`,
     ];
 }
@@ -224,8 +225,8 @@ export async function auditFigures(sizeMiB: number = 1, runs: number = 7): Promi
     // Time per byte against the base size: 1.00 is perfectly linear.
     const perByte = scaling / bytes;
     return [
-        ...describe(`${sizeMiB} MiB policy (median of ${runs})`, base),
-        ...describe(`${4 * sizeMiB} MiB policy (median of ${runs})`, large),
+        ...describe(`${sizeMiB} MiB policy (median of ${runs})`, base, true),
+        ...describe(`${4 * sizeMiB} MiB policy (median of ${runs})`, large, false),
         "scaling (4x input):",
         `  full analysis           ${scaling.toFixed(2)}x time for ${bytes.toFixed(2)}x bytes (${perByte.toFixed(2)}x per byte); ` +
             `goal <= ${SCALING_GOAL}x for 4x: ${verdict(scaling / bytes <= SCALING_GOAL / 4)} (paired per round: ${pairedScaling[1].toFixed(2)}x)`,
