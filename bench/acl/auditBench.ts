@@ -231,6 +231,7 @@ export async function auditFigures(sizeMiB: number = 1, runs: number = 7): Promi
         `  full analysis           ${scaling.toFixed(2)}x time for ${bytes.toFixed(2)}x bytes (${perByte.toFixed(2)}x per byte); ` +
             `goal <= ${SCALING_GOAL}x for 4x: ${verdict(scaling / bytes <= SCALING_GOAL / 4)} (paired per round: ${pairedScaling[1].toFixed(2)}x)`,
         `  outside GC pauses       ${(large.outsideGcMs / base.outsideGcMs).toFixed(2)}x (GC pauses ${(large.gcMs / base.gcMs).toFixed(1)}x)`,
+        `  against JSON.parse's    ${(scaling / (large.jsonParseMs / base.jsonParseMs)).toFixed(2)}x the growth of JSON.parse of the same bytes in this run`,
         `  parse                   ${(large.parseMs / base.parseMs).toFixed(2)}x`,
         `  validation + lints      ${(large.checksMs / base.checksMs).toFixed(2)}x`,
         `  tests + sshTests        ${(large.testsMs / base.testsMs).toFixed(2)}x`,
