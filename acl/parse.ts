@@ -27,7 +27,7 @@ interface ParserOutput {
 
 /**
  * Objects and lists nested deeper than this are reported as too deep to analyse (real policies nest
- * a handful of levels; Go's encoding/json, which Tailscale's control server decodes with, stops at 10,000).
+ * a handful of levels; Go's encoding/json refuses more than 10,000).
  */
 export const MAX_NESTING = 1_000;
 
@@ -269,7 +269,7 @@ function tryJsonParse(json: string): unknown {
  * JSON.parse of the text when it parses to an object; undefined otherwise (the full parser takes
  * over). Plain JSON is read as it is; text JSON.parse refuses is read again with its comments and
  * trailing commas blanked. JSON.parse stops at the first comment, which in most HuJSON files is on
- * the first lines, so trying it first costs little, and a file without comments is never scanned.
+ * the first lines, so trying it first costs little, and a file of plain JSON is never scanned.
  */
 function parseFast(text: string): { value: Record<string, unknown>; json: string } | undefined {
     let json = text;

@@ -156,7 +156,10 @@ export class Validation {
         known.add(text);
     }
 
-    /** selectorProblem, remembered per context: a policy names the same groups, tags and users many times over. */
+    /**
+     * selectorProblem, remembered per context for selectors other than tags and groups: a policy names
+     * the same users, hosts and addresses many times over, and classifying those costs more than a look-up.
+     */
     problemOf(text: string, context: SelectorContext): string | undefined {
         // Tags and groups are quicker to check than to look up (a prefix and a name pattern).
         if (text.startsWith("tag:") || text.startsWith("group:")) return selectorProblem(text, context);
