@@ -33,17 +33,6 @@ export function forEachRecord(list: unknown, visit: (record: Record<string, unkn
     }
 }
 
-/** Elements of `list` that are objects, with their indices; nothing if `list` is not an array. */
-export function recordsOf(list: unknown): Array<{ index: number; record: Record<string, unknown> }> {
-    if (!Array.isArray(list)) return [];
-    const out: Array<{ index: number; record: Record<string, unknown> }> = [];
-    for (let index = 0; index < list.length; index++) {
-        const record: unknown = list[index];
-        if (isRecord(record)) out.push({ index, record });
-    }
-    return out;
-}
-
 /**
  * A string at `listPath[index]` (an element of a list, or with a key for index, a member of an
  * object). Its path is built when first read: most strings of a policy have no finding, so most

@@ -4,7 +4,7 @@
  */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import { formatPath, isRecord, listIncludes, member, recordsOf, stringsOf } from "../walk";
+import { forEachRecord, formatPath, isRecord, listIncludes, member, stringsOf } from "../walk";
 import { accessRules, destinationWithTarget, ruleName, type AccessRule } from "./accessRules";
 
 /** The exact allow-all shape is reported by allow-all; near-allow-all covers the rest. */
@@ -112,8 +112,8 @@ const BROAD_TARGETS: ReadonlySet<string> = new Set(["*", "autogroup:member", "au
 
 export function checkFunnelTooBroad(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
-    for (const { index, record } of recordsOf(member(doc, "nodeAttrs"))) {
-        if (!listIncludes(record.attr, "funnel")) continue;
+    forEachRecord(member(doc, "nodeAttrs"), (record, index) => {
+        if (!listIncludes(record.attr, "funnel")) return;
         for (const target of stringsOf(record.target, ["nodeAttrs", index, "target"])) {
             if (!BROAD_TARGETS.has(target.value)) continue;
             findings.push({
@@ -124,6 +124,6 @@ export function checkFunnelTooBroad(parsed: ParsedPolicy, doc: Record<string, un
                 location: parsed.locate(target.path),
             });
         }
-    }
+    });
     return findings;
 }

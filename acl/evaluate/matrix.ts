@@ -6,7 +6,7 @@
  * Ports are not probed one by one: allowed ports only change where some rule's range starts or
  * ends, so one query per segment between those breaks gives the exact allowed set.
  */
-import { isRecord, member, recordsOf, stringsOf } from "../walk";
+import { forEachRecord, isRecord, member, stringsOf } from "../walk";
 import { destinationTarget, isAddressLiteral } from "../selectors";
 import type { PolicyEvaluator, QueryOptions, SshAction } from "./evaluator";
 import type { PostureAttributes } from "./posture";
@@ -62,11 +62,11 @@ const SELECTOR_KEYS: ReadonlyArray<[section: string, key: string]> = [
 function ruleSelectors(doc: unknown): string[] {
     const out: string[] = [];
     for (const [section, key] of SELECTOR_KEYS) {
-        for (const { record } of recordsOf(member(doc, section))) {
+        forEachRecord(member(doc, section), (record) => {
             for (const { value } of stringsOf(member(record, key), [])) {
                 out.push(section === "acls" && (key === "dst" || key === "ports") ? destinationTarget(value) : value);
             }
-        }
+        });
     }
     return out;
 }
