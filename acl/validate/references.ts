@@ -21,7 +21,7 @@ export const TAGS: readonly ReferenceKind[] = ["tag"];
  * The names a section defines. An absent section defines nothing; a section of the wrong type
  * gives undefined so its references are not checked (the type problem is reported elsewhere).
  */
-function definedNames(doc: Record<string, unknown>, section: string): ReadonlySet<string> | undefined {
+export function definedNames(doc: Record<string, unknown>, section: string): ReadonlySet<string> | undefined {
     const value = Object.prototype.hasOwnProperty.call(doc, section) ? doc[section] : undefined;
     if (value === undefined) return new Set();
     return isRecord(value) ? new Set(Object.keys(value)) : undefined;

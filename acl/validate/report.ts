@@ -7,7 +7,7 @@ import { jsonTypeOf, type JsonType } from "../grammar/sections";
 import type { PolicyCheckId, PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import { formatPath, isRecord, type JsonPath } from "../walk";
-import { ReferenceCheck } from "./references";
+import { definedNames, ReferenceCheck } from "./references";
 import { selectorProblem } from "./selector";
 import type { ReferenceKind } from "../selectors";
 
@@ -23,10 +23,6 @@ const ARTICLE: Readonly<Record<string, string>> = {
 /** Remembered for a selector without a problem. */
 const VALID = Symbol("valid selector");
 
-function namesOf(value: unknown): ReadonlySet<string> | undefined {
-    return isRecord(value) ? new Set(Object.keys(value)) : undefined;
-}
-
 export class Validation {
     readonly findings: PolicyFinding[] = [];
     /** References to undefined groups, tags and hosts, found along the way (reported by their own check). */
@@ -38,8 +34,8 @@ export class Validation {
     private readonly valid = new Map<string, Set<string>>();
 
     constructor(readonly parsed: ParsedPolicy, readonly doc: Record<string, unknown>) {
-        this.postures = doc.postures === undefined ? new Set() : namesOf(doc.postures);
-        this.ipsets = doc.ipsets === undefined ? new Set() : namesOf(doc.ipsets);
+        this.postures = definedNames(doc, "postures");
+        this.ipsets = definedNames(doc, "ipsets");
         this.references = new ReferenceCheck(parsed, doc);
     }
 
