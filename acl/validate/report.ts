@@ -159,33 +159,23 @@ export class Validation {
     problemOf(text: string, context: SelectorContext): string | undefined {
         // Tags and groups are quicker to check than to look up (a prefix and a name pattern).
         if (text.startsWith("tag:") || text.startsWith("group:")) return selectorProblem(text, context);
-        // Looked up here rather than through remembered(): no closure per selector.
-        const known = this.table(context);
-        const remembered = known.get(text);
-        if (remembered !== undefined) return remembered === VALID ? undefined : remembered;
-        const found = selectorProblem(text, context);
-        known.set(text, found ?? VALID);
-        return found;
-    }
-
-    private table(name: string): Map<string, string | typeof VALID> {
-        let known = this.problems.get(name);
-        if (known === undefined) {
-            known = new Map();
-            this.problems.set(name, known);
-        }
-        return known;
+        return this.remembered(context, text, selectorProblem, context);
     }
 
     /**
-     * `problem(text)`, computed once per distinct text for the table `table` (one table per kind of
-     * check). Problem functions are pure, and policies repeat the same strings many times over.
+     * `problem(text, context)`, computed once per distinct text for the table `table` (one table per
+     * kind of check). Problem functions are pure, and policies repeat the same strings many times over.
+     * The context is passed through rather than bound in a closure: no closure per look-up.
      */
-    remembered(table: string, text: string, problem: (text: string) => string | undefined): string | undefined {
-        const known = this.table(table);
+    remembered<C>(table: string, text: string, problem: (text: string, context: C) => string | undefined, context: C): string | undefined {
+        let known = this.problems.get(table);
+        if (known === undefined) {
+            known = new Map();
+            this.problems.set(table, known);
+        }
         const remembered = known.get(text);
         if (remembered !== undefined) return remembered === VALID ? undefined : remembered;
-        const found = problem(text);
+        const found = problem(text, context);
         known.set(text, found ?? VALID);
         return found;
     }

@@ -67,7 +67,7 @@ function validateAclDestination(v: Validation, dst: string, protocol: number | u
         return;
     }
     v.selector(split.target, "dst", parent, key, index);
-    const problem = v.remembered("ports", split.ports, portsProblem);
+    const problem = v.remembered("ports", split.ports, portsProblem, undefined);
     if (problem !== undefined) {
         v.add("invalid-ports", pathTo(parent, key, index), `${problem} in ${JSON.stringify(dst)}`);
     } else if (protocol !== undefined && split.ports !== "*" && !PROTOCOLS_WITH_PORTS.has(protocol)) {
@@ -116,7 +116,7 @@ function validateGrantIp(v: Validation, record: Record<string, unknown>, path: J
     for (let index = 0; index < list.length; index++) {
         const entry: unknown = list[index];
         if (typeof entry !== "string") continue;
-        const problem = v.remembered("grantIp", entry, grantIpProblem);
+        const problem = v.remembered("grantIp", entry, grantIpProblem, undefined);
         if (problem === undefined) continue;
         const check = problem.includes("protocol name") ? "invalid-protocol" : "invalid-ports";
         const fix = problem.includes("write") ? "" : '; write "*", "443", "tcp:443" or "udp:1000-2000"';
@@ -146,7 +146,7 @@ function validateGrantDestination(v: Validation, dst: string, parent: JsonPath, 
         return;
     }
     const split = v.problemOf(dst, "dst") === undefined ? undefined : splitDestination(dst);
-    if (split !== undefined && /^\d/.test(split.ports) && v.remembered("ports", split.ports, portsProblem) === undefined) {
+    if (split !== undefined && /^\d/.test(split.ports) && v.remembered("ports", split.ports, portsProblem, undefined) === undefined) {
         v.add("invalid-selector", pathTo(parent, "dst", index), `${JSON.stringify(dst)} carries ports, but grant destinations have none; write ${JSON.stringify(split.target)} and put the ports in "ip"`);
         return;
     }
