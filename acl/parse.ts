@@ -73,6 +73,7 @@ function collectErrors(
     root: Node | undefined,
     parseErrors: ParseError[],
     failure: string | undefined,
+    deepest: { offset: number; depth: number },
     at: (offset: number) => SourceLocation,
 ): PolicyFinding[] {
     const errors: PolicyFinding[] = [];
@@ -83,7 +84,6 @@ function collectErrors(
         return errors;
     }
     if (failure === "too-deep") {
-        const deepest = deepestOpening(text);
         syntax(
             `objects and lists are nested ${deepest.depth} levels deep, too deep to analyse; ` +
                 "a Tailscale policy needs only a few levels, so remove the extra nesting",
@@ -117,9 +117,9 @@ export function parsePolicyWithTree(text: string, file: string = DEFAULT_FILE): 
     const at = (offset: number) => lines.locationOf(offset);
     // Too deep is decided by counting, before the (recursive) parser runs: where its stack would
     // overflow depends on the engine's state, and the answer must not.
-    const tooDeep = deepestOpening(text).depth > MAX_NESTING;
-    const { root, parseErrors, failure } = tooDeep ? { root: undefined, parseErrors: [], failure: "too-deep" } : runParser(text);
-    const errors = collectErrors(text, root, parseErrors, failure, at);
+    const deepest = deepestOpening(text);
+    const { root, parseErrors, failure } = deepest.depth > MAX_NESTING ? { root: undefined, parseErrors: [], failure: "too-deep" } : runParser(text);
+    const errors = collectErrors(text, root, parseErrors, failure, deepest, at);
     const value = errors.length === 0 && root !== undefined ? nodeToValue(root) : undefined;
     const locator = new NodeLocator(root);
     return {
