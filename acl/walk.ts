@@ -60,6 +60,11 @@ export function stringsOf(list: unknown, path: JsonPath): StringAt[] {
     return out;
 }
 
+/** The string elements of `list`, without their paths; none if it is not an array. */
+export function stringsIn(list: unknown): string[] {
+    return Array.isArray(list) ? list.filter((value): value is string => typeof value === "string") : [];
+}
+
 /** True when `list` is an array containing exactly the string `value`. */
 export function listIncludes(list: unknown, value: string): boolean {
     return Array.isArray(list) && list.includes(value);

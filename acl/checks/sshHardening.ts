@@ -2,7 +2,7 @@
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import { durationMinutes } from "../validate/ssh";
-import { forEachRecord, listIncludes, member } from "../walk";
+import { forEachRecord, listIncludes, member, stringsIn } from "../walk";
 import { DEFAULT_MAX_CHECK_PERIOD_HOURS } from "./catalog";
 import type { AnalyzeOptions } from "./types";
 
@@ -11,11 +11,6 @@ function someString(list: unknown, test: (value: string) => boolean): boolean {
     if (!Array.isArray(list)) return false;
     for (const value of list) if (typeof value === "string" && test(value)) return true;
     return false;
-}
-
-/** The string elements of `list`; none if it is not an array. */
-function stringsIn(list: unknown): string[] {
-    return Array.isArray(list) ? list.filter((value): value is string => typeof value === "string") : [];
 }
 
 /** Tailscale's checkPeriod when a "check" rule names none. */

@@ -1,13 +1,13 @@
 /** ssh-root-without-check: SSH as root accepted from people (not tags) without re-authentication. */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import { forEachRecord, listIncludes, member } from "../walk";
+import { forEachRecord, listIncludes, member, stringsIn } from "../walk";
 
 export function checkSshRootWithoutCheck(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
     forEachRecord(member(doc, "ssh"), (record, index) => {
         if (record.action !== "accept" || !listIncludes(record.users, "root")) return;
-        const people = Array.isArray(record.src) ? record.src.filter((source): source is string => typeof source === "string" && !source.startsWith("tag:")) : [];
+        const people = stringsIn(record.src).filter((source) => !source.startsWith("tag:"));
         if (people.length === 0) return;
         const quoted = people.map((source) => JSON.stringify(source)).join(", ");
         findings.push({

@@ -6,7 +6,7 @@
  * Ports are not probed one by one: allowed ports only change where some rule's range starts or
  * ends, so one query per segment between those breaks gives the exact allowed set.
  */
-import { forEachRecord, isRecord, member, stringsOf } from "../walk";
+import { forEachRecord, isRecord, member, stringsIn } from "../walk";
 import { destinationTarget, isAddressLiteral } from "../selectors";
 import type { PolicyEvaluator, QueryOptions, SshAction } from "./evaluator";
 import type { PostureAttributes } from "./posture";
@@ -63,7 +63,7 @@ function ruleSelectors(doc: unknown): string[] {
     const out: string[] = [];
     for (const [section, key] of SELECTOR_KEYS) {
         forEachRecord(member(doc, section), (record) => {
-            for (const { value } of stringsOf(member(record, key), [])) {
+            for (const value of stringsIn(member(record, key))) {
                 out.push(section === "acls" && (key === "dst" || key === "ports") ? destinationTarget(value) : value);
             }
         });
