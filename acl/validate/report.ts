@@ -224,6 +224,14 @@ export class Validation {
     }
 }
 
+/**
+ * The knownValid table for destinations of one kind whose findings depend on their text and the
+ * protocol of their rule or test: one table per protocol.
+ */
+export function validTable(kind: string, protocol: number | undefined): string {
+    return protocol === undefined ? kind : `${kind}/${protocol}`;
+}
+
 /** `parent` + `key`, + `index` unless it is negative: the path of a finding. */
 export function pathTo(parent: JsonPath, key: string | number, index: number = -1): JsonPath {
     return index < 0 ? [...parent, key] : [...parent, key, index];

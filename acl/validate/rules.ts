@@ -7,7 +7,7 @@ import { PROTOCOLS_DOC, PROTOCOLS_WITH_PORTS, protocolNumber } from "../grammar/
 import { isRecord, type JsonPath } from "../walk";
 import { grantIpProblem, portsProblem, splitDestination } from "./ports";
 import { ALL_KINDS, GROUPS_AND_TAGS, TAGS } from "./references";
-import { has, pathTo, type Validation } from "./report";
+import { has, pathTo, validTable, type Validation } from "./report";
 import { reachesSelf, validateSelfSources } from "./selfSources";
 
 /** The protocol number of an acls "proto" (string or number), recording "invalid-protocol"; undefined when absent or invalid. */
@@ -38,14 +38,9 @@ function isPrefixThenPorts(dst: string, colon: number): boolean {
     return slash > 0 && /^\d{1,3}$/.test(dst.slice(slash + 1, colon)) && PORT_CHARACTERS.test(dst.slice(colon + 1));
 }
 
-/** The validity of an acls destination depends on its text and its rule's protocol: one table of remembered valid ones per protocol. */
-function aclDestinationTable(protocol: number | undefined): string {
-    return protocol === undefined ? "aclDst" : `aclDst/${protocol}`;
-}
-
 /** One acls destination, at `parent` + `key` + `index`; the path is built only for a finding. */
 function validateAclDestination(v: Validation, dst: string, protocol: number | undefined, parent: JsonPath, key: string, index: number): void {
-    const table = aclDestinationTable(protocol);
+    const table = validTable("aclDst", protocol);
     if (v.knownValid(table, dst)) return;
     const before = v.count();
     v.references.check(dst, ALL_KINDS, true, parent, key, index);

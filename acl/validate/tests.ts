@@ -6,7 +6,7 @@ import { ENTRY_KEYS, jsonTypeOf } from "../grammar/sections";
 import type { JsonPath } from "../walk";
 import { splitDestination } from "./ports";
 import { TAGS } from "./references";
-import { has, pathTo, type Validation } from "./report";
+import { has, pathTo, validTable, type Validation } from "./report";
 
 const POSTURE_DOC = "https://tailscale.com/kb/1288/device-posture#device-posture-attributes";
 
@@ -48,8 +48,7 @@ function testProtocol(v: Validation, value: unknown, recordPath: JsonPath): numb
 
 /** A test destination names exactly one port: "tag:db:5432"; ICMP tests use port 0. At `parent` + `key` + `index`. */
 function testDestination(v: Validation, dst: string, protocol: number | undefined, parent: JsonPath, key: string, index: number): void {
-    // The findings of a destination depend on its text and the test's protocol: remember the valid ones per protocol.
-    const table = protocol === undefined ? "testDst" : `testDst/${protocol}`;
+    const table = validTable("testDst", protocol);
     if (v.knownValid(table, dst)) return;
     const before = v.count();
     v.references.check(dst, TAGS, true, parent, key, index);
