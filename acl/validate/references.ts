@@ -8,6 +8,7 @@ import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import { referencedTarget, referenceOf, type Reference, type ReferenceKind } from "../selectors";
 import { formatPath, isRecord, type JsonPath } from "../walk";
+import { setBounded } from "../boundedTable";
 
 /** Where each kind of name is defined. */
 const DEFINED_IN: Readonly<Record<ReferenceKind, string>> = { group: "groups", tag: "tagOwners", host: "hosts" };
@@ -65,7 +66,7 @@ export class ReferenceCheck {
         let reference = known.get(text);
         if (reference === undefined) {
             reference = referenceOf(withPorts ? referencedTarget(text) : text) ?? null;
-            known.set(text, reference);
+            setBounded(known, text, reference);
         }
         return reference ?? undefined;
     }

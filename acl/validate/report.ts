@@ -10,6 +10,7 @@ import { formatPath, isRecord, type JsonPath } from "../walk";
 import { definedNames, ReferenceCheck } from "./references";
 import { selectorProblem } from "./selector";
 import type { ReferenceKind } from "../selectors";
+import { addBounded, setBounded } from "../boundedTable";
 
 const ARTICLE: Readonly<Record<string, string>> = {
     object: "an object",
@@ -136,8 +137,9 @@ export class Validation {
     /**
      * True when `text` was seen valid before in `table` (one table per kind of entry and setting that
      * decides its findings, e.g. test destinations with the test's protocol). With rememberValid, a
-     * policy that repeats an entry many times has it checked once: every check of an entry depends
-     * only on its text and the run's definitions, so an entry that once gave no finding gives none again.
+     * policy that repeats an entry many times has it checked about once (tables are bounded, see
+     * boundedTable.ts): every check of an entry depends only on its text and the run's definitions, so an
+     * entry that once gave no finding gives none again.
      */
     knownValid(table: string, text: string): boolean {
         return this.valid.get(table)?.has(text) === true;
@@ -149,7 +151,7 @@ export class Validation {
             known = new Set();
             this.valid.set(table, known);
         }
-        known.add(text);
+        addBounded(known, text);
     }
 
     /**
@@ -163,7 +165,7 @@ export class Validation {
     }
 
     /**
-     * `problem(text, context)`, computed once per distinct text for the table `table` (one table per
+     * `problem(text, context)`, computed once per distinct text while it stays in the (bounded) table `table` (one table per
      * kind of check). Problem functions are pure, and policies repeat the same strings many times over.
      * The context is passed through rather than bound in a closure: no closure per look-up.
      */
@@ -176,7 +178,7 @@ export class Validation {
         const remembered = known.get(text);
         if (remembered !== undefined) return remembered === VALID ? undefined : remembered;
         const found = problem(text, context);
-        known.set(text, found ?? VALID);
+        setBounded(known, text, found ?? VALID);
         return found;
     }
 
