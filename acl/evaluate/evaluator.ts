@@ -12,6 +12,7 @@ import { parseProtocol, specAllows } from "./ports";
 import { NO_POSTURE_ATTRIBUTES, readPostureAttributes, type PostureAttributes, type PostureValue } from "./posture";
 import { indexRules, ruleLabel, rulePath, type NetworkEntry, type RuleIndexes, type RuleSection, type SshEntry, type SshRuleAction } from "./rules";
 import type { EntryFilter } from "./destinationIndex";
+import { setBounded } from "../boundedTable";
 
 /** The rule that decided a query. */
 export interface RuleMatch {
@@ -141,7 +142,7 @@ export class PolicyEvaluator {
         const cached = this.principals.get(text);
         if (cached !== undefined) return cached;
         const principal = parsePrincipal(text, this.model);
-        if (principal !== undefined) this.principals.set(text, principal);
+        if (principal !== undefined) setBounded(this.principals, text, principal);
         return principal;
     }
 
@@ -153,8 +154,7 @@ export class PolicyEvaluator {
 
     /** The rule behind an entry returned by reach() or ssh(), with its position in the file. */
     ruleMatch(entry: NetworkEntry | SshEntry): RuleMatch {
-        const { rule } = entry;
-        return { section: rule.section, index: rule.index, path: ruleLabel(rule), location: this.parsed.locate(rulePath(rule)) };
+        return { section: entry.section, index: entry.index, path: ruleLabel(entry), location: this.parsed.locate(rulePath(entry)) };
     }
 
     /**
