@@ -49,20 +49,28 @@ export function describeRule(match: RuleMatch | undefined): string {
     return match.location === undefined ? match.path : `${match.path} at ${formatLocation(match.location)}`;
 }
 
+/**
+ * The port of the test destination `text` whose target is `target` (one to five digits after the
+ * target and its brackets, read in place); -1 when it has none or it is out of range.
+ */
+function testPort(text: string, target: string): number {
+    const start = text.startsWith("[") ? text.indexOf("]") + 2 : target.length + 1;
+    if (text.length === start || text.length - start > 5) return -1;
+    let port = 0;
+    for (let i = start; i < text.length; i++) {
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) return -1;
+        port = port * 10 + digit;
+    }
+    return port <= 65535 ? port : -1;
+}
+
 /** Target and single port of a test destination ("tag:db:5432", "[fd7a::1]:22"); undefined when unreadable. */
 export function parseTestDestination(text: string): { target: string; port: number } | undefined {
     const target = destinationTarget(text);
     if (target === text) return undefined;
-    // The port: one to five digits after the target (and its brackets), read in place.
-    const start = text.startsWith("[") ? text.indexOf("]") + 2 : target.length + 1;
-    if (text.length === start || text.length - start > 5) return undefined;
-    let port = 0;
-    for (let i = start; i < text.length; i++) {
-        const digit = text.charCodeAt(i) - 48;
-        if (digit < 0 || digit > 9) return undefined;
-        port = port * 10 + digit;
-    }
-    return port <= 65535 ? { target, port } : undefined;
+    const port = testPort(text, target);
+    return port < 0 ? undefined : { target, port };
 }
 
 /** The list itself when it is an array, else an empty one (its non-string elements are skipped by the callers). */
@@ -123,42 +131,51 @@ function postureHintForSsh(
 
 const VERB: Record<TestExpectation, string> = { accept: "accepted", deny: "denied", check: "accepted only after a check" };
 
-/** A test destination read: its target and port. */
-interface ReadDestination {
-    target: Principal;
-    port: number;
-}
-
 /**
- * Sources and destinations read once per run: tests name the same users, tags and "target:port"
- * strings many times over. Null stands for unreadable (the assertion is skipped).
+ * Reads the sources and destinations of tests without keeping a table of them: a policy's tests
+ * name mostly distinct "target:port" strings, so a table would cost more to fill than it saves (the
+ * evaluator already keeps the addresses it has read). A tag or user destination is read into one
+ * object reused for every assertion, since a query keeps no reference to its principals: an
+ * assertion then allocates nothing beyond its target's name.
  */
 class TestReader {
-    private readonly principals = new Map<string, Principal | null>();
-    private readonly destinations = new Map<string, ReadDestination | null>();
+    private readonly tag: Principal & { kind: "tag" } = { kind: "tag", name: "" };
+    private readonly user: Principal & { kind: "user" } = { kind: "user", login: "" };
+    /** The port of the destination last read by destination(). */
+    port = 0;
 
     constructor(private readonly evaluator: PolicyEvaluator) {}
 
-    /** A test's source, or an SSH test's device: a selector read as one principal. */
+    /** A test's source: a selector read as one principal of its own. */
     principal(text: unknown): Principal | undefined {
-        if (typeof text !== "string") return undefined;
-        let principal = this.principals.get(text);
-        if (principal === undefined) {
-            principal = this.evaluator.principal(text) ?? null;
-            this.principals.set(text, principal);
-        }
-        return principal ?? undefined;
+        return typeof text === "string" ? this.evaluator.principal(text) : undefined;
     }
 
-    destination(text: string): ReadDestination | undefined {
-        let read = this.destinations.get(text);
-        if (read === undefined) {
-            const dst = parseTestDestination(text);
-            const target = dst === undefined ? undefined : this.evaluator.principal(dst.target);
-            read = dst === undefined || target === undefined ? null : { target, port: dst.port };
-            this.destinations.set(text, read);
+    /**
+     * A destination device (a test destination's target, or an SSH test's `dst`) as a principal,
+     * valid until the next call: tags and users come back in the reused objects.
+     */
+    target(text: string): Principal | undefined {
+        if (text.startsWith("tag:")) {
+            if (text.length === 4) return undefined;
+            this.tag.name = text;
+            return this.tag;
         }
-        return read ?? undefined;
+        if (text.includes("@") && !text.startsWith("group:") && !text.startsWith("autogroup:")) {
+            this.user.login = text;
+            return this.user;
+        }
+        return this.evaluator.principal(text);
+    }
+
+    /** The target of a test destination ("tag:db:5432"), its port in `port`; undefined when unreadable. */
+    destination(text: string): Principal | undefined {
+        const target = destinationTarget(text);
+        if (target === text) return undefined;
+        const port = testPort(text, target);
+        if (port < 0) return undefined;
+        this.port = port;
+        return this.target(target);
     }
 }
 
@@ -178,13 +195,13 @@ function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, count
             for (let position = 0; position < values.length; position++) {
                 const value = values[position];
                 if (typeof value !== "string") continue;
-                const dst = reader.destination(value);
-                if (source === undefined || protocol === undefined || dst === undefined || attrs === undefined) {
+                const target = reader.destination(value);
+                if (source === undefined || protocol === undefined || target === undefined || attrs === undefined) {
                     counter.skipped++;
                     continue;
                 }
-                const { target } = dst;
-                const entry = evaluator.reach(source, target, protocol, dst.port, attrs);
+                const port = reader.port;
+                const entry = evaluator.reach(source, target, protocol, port, attrs);
                 const actual: TestExpectation = entry === undefined ? "deny" : "accept";
                 if (actual === expected) {
                     counter.passed++;
@@ -192,7 +209,7 @@ function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, count
                 }
                 const decidedBy = describeRule(entry === undefined ? undefined : evaluator.ruleMatch(entry));
                 const src = srcText as string;
-                const hint = entry === undefined ? postureHint(evaluator, evaluator.reach(source, target, protocol, dst.port, ANY_POSTURE), attrs) : undefined;
+                const hint = entry === undefined ? postureHint(evaluator, evaluator.reach(source, target, protocol, port, ANY_POSTURE), attrs) : undefined;
                 const reason = entry !== undefined ? `it is allowed by ${decidedBy}` : hint === undefined ? "no rule matched" : `no rule matched: ${hint}`;
                 counter.failed.push({
                     kind: "test",
@@ -228,7 +245,7 @@ function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: 
                 if (typeof user !== "string") continue;
                 for (const dstText of destinations) {
                     if (typeof dstText !== "string") continue;
-                    const target = reader.principal(dstText);
+                    const target = reader.target(dstText);
                     if (source === undefined || target === undefined || user === "" || attrs === undefined) {
                         counter.skipped++;
                         continue;
