@@ -45,18 +45,25 @@ export interface PolicyModel {
     postures: ReadonlyMap<string, Posture>;
 }
 
-/** The string elements of a list that pass `keep` (all by default); empty when it is not an array. */
-function stringList(value: unknown, keep?: (item: string) => boolean): string[] {
+/**
+ * The string elements of a list that pass `keep` (all by default); empty when it is not an array.
+ * A list whose elements all pass is returned as it is, not copied: the model only reads it, and a
+ * copy per group would double what the evaluator keeps alive.
+ */
+function stringList(value: unknown, keep?: (item: string) => boolean): readonly string[] {
+    if (!Array.isArray(value)) return [];
+    let passing = 0;
+    for (const item of value) if (typeof item === "string" && (keep === undefined || keep(item))) passing++;
+    if (passing === value.length) return value as string[];
     const out: string[] = [];
-    if (!Array.isArray(value)) return out;
     for (const item of value) if (typeof item === "string" && (keep === undefined || keep(item))) out.push(item);
     return out;
 }
 
 const isLogin = (item: string): boolean => item.includes("@");
 
-function readGroups(doc: unknown): Map<string, string[]> {
-    const groups = new Map<string, string[]>();
+function readGroups(doc: unknown): Map<string, readonly string[]> {
+    const groups = new Map<string, readonly string[]>();
     const section = member(doc, "groups");
     if (!isRecord(section)) return groups;
     for (const name of Object.keys(section)) {
@@ -65,8 +72,8 @@ function readGroups(doc: unknown): Map<string, string[]> {
     return groups;
 }
 
-function readTagOwners(doc: unknown): Map<string, string[]> {
-    const owners = new Map<string, string[]>();
+function readTagOwners(doc: unknown): Map<string, readonly string[]> {
+    const owners = new Map<string, readonly string[]>();
     const section = member(doc, "tagOwners");
     if (!isRecord(section)) return owners;
     for (const tag of Object.keys(section)) if (tag.startsWith("tag:")) owners.set(tag, stringList(section[tag]));

@@ -36,8 +36,8 @@ function stringItems(list: unknown): string[] {
     return out;
 }
 
-export interface NetworkEntry extends IndexedEntry {
-    rule: RuleRef;
+/** An entry is its own RuleRef (section and index of the rule it came from): no object per rule for that. */
+export interface NetworkEntry extends IndexedEntry, RuleRef {
     src: SelectorSet;
     specs: readonly PortSpec[];
     /** The source posture the rule requires (its srcPosture, else defaultSrcPosture); undefined when none. */
@@ -73,8 +73,7 @@ export class LocalUsers {
     }
 }
 
-export interface SshEntry extends IndexedEntry {
-    rule: RuleRef;
+export interface SshEntry extends IndexedEntry, RuleRef {
     action: SshRuleAction;
     src: SelectorSet;
     users: LocalUsers;
@@ -100,10 +99,6 @@ function noteSpec(indexes: RuleIndexes, spec: PortSpec): void {
         indexes.portBreaks.add(first);
         if (last < 65535) indexes.portBreaks.add(last + 1);
     }
-}
-
-function ruleRef(section: RuleSection, index: number): RuleRef {
-    return { section, index };
 }
 
 /**
@@ -217,9 +212,9 @@ class RuleIndexer {
         this.selectors = new SelectorCache(model);
     }
 
-    private gate(record: Record<string, unknown>, rule: RuleRef): PostureGate | undefined {
+    private gate(record: Record<string, unknown>, section: RuleSection, index: number): PostureGate | undefined {
         const posture = this.gates.of(record);
-        if (posture !== undefined) this.indexes.postureGated.push(ruleLabel(rule));
+        if (posture !== undefined) this.indexes.postureGated.push(ruleLabel({ section, index }));
         return posture;
     }
 
@@ -231,8 +226,7 @@ class RuleIndexer {
             const proto = member(record, "proto");
             const protocols = aclProtocols(proto);
             if (protocols === undefined) continue;
-            const rule = ruleRef("acls", index);
-            const posture = this.gate(record, rule);
+            const posture = this.gate(record, "acls", index);
             const protoKey = typeof proto === "string" ? proto : "";
             const dstList = member(record, "dst") ?? member(record, "ports");
             const src = this.selectors.of(member(record, "src") ?? member(record, "users"));
@@ -245,7 +239,7 @@ class RuleIndexer {
                 const portText = value.startsWith("[") ? value.slice(value.indexOf("]") + 2) : value.slice(target.length + 1);
                 const specs = this.specs.aclSpecs(portText, protocols, protoKey);
                 if (specs === undefined) continue;
-                const entry: NetworkEntry = { order, rule, src, specs, posture };
+                const entry: NetworkEntry = { order, section: "acls", index, src, specs, posture };
                 this.indexes.network.add(target, entry, this.model);
             }
         }
@@ -259,9 +253,8 @@ class RuleIndexer {
             // App-only grants (no `ip`) give no network access.
             const specs = this.specs.grantSpecs(member(record, "ip"));
             if (specs.length === 0) continue;
-            const rule = ruleRef("grants", index);
-            const posture = this.gate(record, rule);
-            const entry: NetworkEntry = { order: this.next++, rule, src: this.selectors.of(member(record, "src")), specs, posture };
+            const posture = this.gate(record, "grants", index);
+            const entry: NetworkEntry = { order: this.next++, section: "grants", index, src: this.selectors.of(member(record, "src")), specs, posture };
             const dstList = member(record, "dst");
             if (!Array.isArray(dstList)) continue;
             for (const value of dstList) if (typeof value === "string") this.indexes.network.add(value, entry, this.model);
@@ -275,7 +268,6 @@ class RuleIndexer {
             if (!isRecord(record)) continue;
             const action = member(record, "action");
             if (action !== "accept" && action !== "check") continue;
-            const rule = ruleRef("ssh", index);
             const usersList = member(record, "users");
             const slot = this.localUsers.slot(usersList);
             let users = slot.value;
@@ -283,8 +275,8 @@ class RuleIndexer {
                 users = slot.value = new LocalUsers(usersList);
                 for (const name of users.names) this.indexes.sshUsers.add(name);
             }
-            const posture = this.gate(record, rule);
-            const entry: SshEntry = { order: this.next++, rule, action, src: this.selectors.of(member(record, "src")), users, posture };
+            const posture = this.gate(record, "ssh", index);
+            const entry: SshEntry = { order: this.next++, section: "ssh", index, action, src: this.selectors.of(member(record, "src")), users, posture };
             const dstList = member(record, "dst");
             if (!Array.isArray(dstList)) continue;
             for (const value of dstList) if (typeof value === "string") this.indexes.ssh.add(value, entry, this.model);
