@@ -226,32 +226,25 @@ function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** True when objects and lists in `root` nest more than `max` levels (counting the root as one). */
-function nestsDeeperThan(root: object, max: number): boolean {
-    const containers: object[] = [root];
-    const depths: number[] = [1];
-    while (containers.length > 0) {
-        const container = containers.pop() as Record<string, unknown> | unknown[];
-        const depth = depths.pop()!;
-        if (depth > max) return true;
-        // No Object.values: an array per object would be garbage the rest of the analysis pays to collect.
-        if (Array.isArray(container)) {
-            for (let i = 0; i < container.length; i++) {
-                const child: unknown = container[i];
-                if (typeof child === "object" && child !== null) {
-                    containers.push(child);
-                    depths.push(depth + 1);
-                }
-            }
-        } else {
-            for (const key in container) {
-                const child = container[key];
-                if (typeof child === "object" && child !== null) {
-                    containers.push(child);
-                    depths.push(depth + 1);
-                }
-            }
+/**
+ * True when objects and lists in `container` nest more than `levels` levels (counting itself as one).
+ * Recursive: the recursion stops `levels` deep (MAX_FAST_DEPTH, far below the stack's limit), and
+ * needs no work list, which for a large policy was a growing array the garbage collector had to copy.
+ */
+function nestsDeeperThan(container: object, levels: number): boolean {
+    if (levels === 0) return true;
+    // No Object.values: an array per object would be garbage the rest of the analysis pays to collect.
+    if (Array.isArray(container)) {
+        for (let i = 0; i < container.length; i++) {
+            const child: unknown = container[i];
+            if (typeof child === "object" && child !== null && nestsDeeperThan(child, levels - 1)) return true;
         }
+        return false;
+    }
+    const record = container as Record<string, unknown>;
+    for (const key in record) {
+        const child = record[key];
+        if (typeof child === "object" && child !== null && nestsDeeperThan(child, levels - 1)) return true;
     }
     return false;
 }
