@@ -153,7 +153,9 @@ class TestReader {
 
     /**
      * A destination device (a test destination's target, or an SSH test's `dst`) as a principal,
-     * valid until the next call: tags and users come back in the reused objects.
+     * valid until the next call: tags and users come back in the reused objects. The kinds are told
+     * apart in parsePrincipal's order (tag, then group and autogroup, then a login); everything else
+     * goes to parsePrincipal through the evaluator.
      */
     target(text: string): Principal | undefined {
         if (text.startsWith("tag:")) {
