@@ -102,7 +102,7 @@ class PrefixTable<T extends IndexedEntry> {
                 const network = Math.floor(first / scale);
                 // A prefix of this length holds the range only when both ends fall in the same network.
                 if (network !== Math.floor(last / scale)) continue;
-                best = firstWider(this.v4.get(length)?.get(network), range, filter, best);
+                best = firstCovering(this.v4.get(length)?.get(network), range, filter, best, false);
             }
             return best;
         }
@@ -110,23 +110,29 @@ class PrefixTable<T extends IndexedEntry> {
             const shift = BigInt(128 - length);
             const network = range.first >> shift;
             if (network !== range.last >> shift) continue;
-            best = firstWider(this.v6.get(length)?.get(network), range, filter, best);
+            best = firstCovering(this.v6.get(length)?.get(network), range, filter, best, false);
         }
         return best;
     }
 }
 
-/** The first acceptable entry of a list (in rule order) whose range holds `range` and is not the same interval. */
-function firstWider<T extends IndexedEntry>(
+/**
+ * The first acceptable entry of a list (in rule order) whose range covers `range`. With `exact`, the
+ * list holds intervals that start where `range` starts, and only the same interval counts; without,
+ * an interval counts when it holds `range` and is not the same one (exact matches are looked up apart).
+ */
+function firstCovering<T extends IndexedEntry>(
     list: ReadonlyArray<AddressEntry<T>> | undefined,
     range: AddressRange,
     filter: EntryFilter<T>,
     best: T | undefined,
+    exact: boolean,
 ): T | undefined {
     if (list === undefined) return best;
     for (const item of list) {
         if (best !== undefined && item.entry.order >= best.order) return best;
-        if (rangeContains(item.range, range) && !sameRange(item.range, range) && filter.accepts(item.entry)) return item.entry;
+        const covers = exact ? item.range.last === range.last : rangeContains(item.range, range) && !sameRange(item.range, range);
+        if (covers && filter.accepts(item.entry)) return item.entry;
     }
     return best;
 }
@@ -208,9 +214,9 @@ export class DestinationIndex<T extends IndexedEntry> {
                 break;
             case "address": {
                 const exact = dst.range.family === 4 ? this.exactV4 : this.exactV6;
-                best = this.firstExact(exact.get(dst.range.first), dst.range, filter, best);
+                best = firstCovering(exact.get(dst.range.first), dst.range, filter, best, true);
                 best = this.widePrefixes.first(dst.range, filter, best);
-                best = firstWider(this.wideRanges, dst.range, filter, best);
+                best = firstCovering(this.wideRanges, dst.range, filter, best, false);
                 if (dst.internet) best = this.firstIn(this.autogroupBuckets.get("autogroup:internet"), filter, best);
                 break;
             }
@@ -226,20 +232,6 @@ export class DestinationIndex<T extends IndexedEntry> {
         for (const entry of list) {
             if (best !== undefined && entry.order >= best.order) return best;
             if (filter.accepts(entry)) return entry;
-        }
-        return best;
-    }
-
-    private firstExact(
-        list: ReadonlyArray<AddressEntry<T>> | undefined,
-        range: AddressRange,
-        filter: EntryFilter<T>,
-        best: T | undefined,
-    ): T | undefined {
-        if (list === undefined) return best;
-        for (const item of list) {
-            if (best !== undefined && item.entry.order >= best.order) return best;
-            if (item.range.last === range.last && filter.accepts(item.entry)) return item.entry;
         }
         return best;
     }
