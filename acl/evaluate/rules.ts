@@ -3,7 +3,7 @@
  * entries. Rules or parts of rules of the wrong shape are skipped: validation reports them.
  */
 import { destinationTarget } from "../selectors";
-import { formatPath, isRecord, member, type JsonPath } from "../walk";
+import { formatPath, isRecord, member, stringsIn, type JsonPath } from "../walk";
 import { DestinationIndex, type IndexedEntry } from "./destinationIndex";
 import { StringListCache } from "./listCache";
 import { SelectorCache, type PolicyModel, type Principal, type SelectorSet } from "./model";
@@ -28,14 +28,6 @@ export function ruleLabel(rule: RuleRef): string {
     return formatPath(rulePath(rule));
 }
 
-/** The string elements of a list (nothing when it is not an array), without allocating paths. */
-function stringItems(list: unknown): string[] {
-    if (!Array.isArray(list)) return [];
-    const out: string[] = [];
-    for (const item of list) if (typeof item === "string") out.push(item);
-    return out;
-}
-
 /** An entry is its own RuleRef (section and index of the rule it came from): no object per rule for that. */
 export interface NetworkEntry extends IndexedEntry, RuleRef {
     src: SelectorSet;
@@ -54,7 +46,7 @@ export class LocalUsers {
     readonly localpartDomains: string[] = [];
 
     constructor(list: unknown) {
-        for (const value of stringItems(list)) {
+        for (const value of stringsIn(list)) {
             if (value === "autogroup:nonroot") this.nonroot = true;
             else if (value.startsWith("localpart:*@")) this.localpartDomains.push(value.slice("localpart:*@".length));
             else this.names.push(value);
