@@ -165,8 +165,9 @@ export class Validation {
     }
 
     /**
-     * `problem(text, context)`, computed once per distinct text while it stays in the (bounded) table `table` (one table per
-     * kind of check). Problem functions are pure, and policies repeat the same strings many times over.
+     * `problem(text, context)`, computed once per distinct text while it stays in the (bounded) table
+     * `table` (one table per kind of check). Problem functions are pure, and policies repeat the same
+     * strings many times over.
      * The context is passed through rather than bound in a closure: no closure per look-up.
      */
     remembered<C>(table: string, text: string, problem: (text: string, context: C) => string | undefined, context: C): string | undefined {
