@@ -11,7 +11,7 @@
  *   npx ts-node --transpile-only bench/acl/auditBench.ts [sizeMiB] [runs]
  * or, compiled, node dist/bench/acl/auditBench.js; a bench runner calls auditFigures().
  */
-import { performance, PerformanceObserver, type PerformanceEntry } from "perf_hooks";
+import { constants, performance, PerformanceObserver, type PerformanceEntry } from "perf_hooks";
 import { analyzeParsedPolicy } from "../../acl/analyze";
 import { ALL_CHECKS } from "../../acl/checks";
 import { runPolicyTests, type PolicyTestReport } from "../../acl/evaluate";
@@ -48,6 +48,10 @@ export interface AuditFigures {
     gcMs: number;
     /** Median over runs of the full analysis less its garbage-collection pauses. */
     outsideGcMs: number;
+    /** Median over runs of the young-generation collections (scavenges) within the full analysis. */
+    scavenges: number;
+    /** Mean over runs of the full analysis: counts the collections of every run, where the median may skip them. */
+    meanTotalMs: number;
     /** Median over runs of total / JSON.parse measured back to back (less sensitive to load). */
     pairedRatio: number;
 }
@@ -79,7 +83,7 @@ function timeAnalysis(text: string): { ms: number; from: number; to: number; fin
 
 /**
  * Records V8's garbage-collection pauses (perf_hooks "gc" entries). Entries reach the observer
- * asynchronously: await delivered() once the timed work is done, then read pausesWithin.
+ * asynchronously: await delivered() once the timed work is done, then read within().
  */
 class GcPauses {
     private readonly entries: PerformanceEntry[] = [];
@@ -103,11 +107,16 @@ class GcPauses {
         }
     }
 
-    /** Milliseconds of pauses that started within [from, to]. */
-    pausesWithin(from: number, to: number): number {
+    /** Milliseconds of pauses that started within [from, to], and how many of them were scavenges. */
+    within(from: number, to: number): { ms: number; scavenges: number } {
         let ms = 0;
-        for (const entry of this.entries) if (entry.startTime >= from && entry.startTime <= to) ms += entry.duration;
-        return ms;
+        let scavenges = 0;
+        for (const entry of this.entries) {
+            if (entry.startTime < from || entry.startTime > to) continue;
+            ms += entry.duration;
+            if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
+        }
+        return { ms, scavenges };
     }
 
     stop(): void {
@@ -163,7 +172,8 @@ class SizeSamples {
 
     /** The medians, with the GC pauses of each full analysis. */
     figures(pauses: GcPauses): AuditFigures {
-        const gc = this.intervals.map(({ from, to }) => pauses.pausesWithin(from, to));
+        const collections = this.intervals.map(({ from, to }) => pauses.within(from, to));
+        const gc = collections.map((c) => c.ms);
         return {
             bytes: Buffer.byteLength(this.policy.text),
             assertions: this.policy.assertions,
@@ -175,6 +185,8 @@ class SizeSamples {
             totalMs: median(this.total),
             gcMs: median(gc),
             outsideGcMs: median(this.total.map((ms, run) => ms - gc[run])),
+            scavenges: median(collections.map((c) => c.scavenges)),
+            meanTotalMs: this.total.reduce((sum, ms) => sum + ms, 0) / this.total.length,
             pairedRatio: median(this.ratios),
         };
     }
@@ -216,6 +228,7 @@ function describe(label: string, f: AuditFigures, goal: boolean): string[] {
         `  tests + sshTests        ${f.testsMs.toFixed(1)} ms = ${(f.testsMs / f.jsonParseMs).toFixed(2)}x (including its own parse)`,
         `  full analysis           ${f.totalMs.toFixed(1)} ms = ${ratio.toFixed(2)}x JSON.parse (paired per run: ${f.pairedRatio.toFixed(2)}x); ${against}`,
         `    of which GC pauses    ${f.gcMs.toFixed(1)} ms (${((100 * f.gcMs) / f.totalMs).toFixed(0)}%); outside them ${f.outsideGcMs.toFixed(1)} ms`,
+        `    young-generation GCs  ${f.scavenges} (median); mean time of the full analysis ${f.meanTotalMs.toFixed(1)} ms`,
     ];
 }
 
@@ -239,6 +252,7 @@ export async function auditFigures(sizeMiB: number = 1, runs: number = 7): Promi
         `  full analysis           ${scaling.toFixed(2)}x time for ${bytes.toFixed(2)}x bytes (${perByte.toFixed(2)}x per byte); ` +
             `goal <= ${SCALING_GOAL}x for 4x: ${verdict(scaling / bytes <= SCALING_GOAL / 4)} (paired per round: ${pairedScaling[1].toFixed(2)}x)`,
         `  outside GC pauses       ${(large.outsideGcMs / base.outsideGcMs).toFixed(2)}x (GC pauses ${base.gcMs > 0 ? `${(large.gcMs / base.gcMs).toFixed(1)}x` : `${large.gcMs.toFixed(1)} ms against none`})`,
+        `  of the mean times       ${(large.meanTotalMs / base.meanTotalMs).toFixed(2)}x (every run's collections counted; the medians may skip them at 1 MiB)`,
         `  against JSON.parse's    ${(scaling / (large.jsonParseMs / base.jsonParseMs)).toFixed(2)}x the growth of JSON.parse of the same bytes in this run`,
         `  parse                   ${(large.parseMs / base.parseMs).toFixed(2)}x`,
         `  validation + lints      ${(large.checksMs / base.checksMs).toFixed(2)}x`,
