@@ -1,10 +1,14 @@
-/** Small helpers shared by the benchmarks: timing, medians and side-by-side alternation. */
+/** Small helpers shared by the benchmarks: timing, means and medians, and side-by-side alternation. */
 import { performance } from "perf_hooks";
 
 export function median(values: readonly number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = sorted.length >> 1;
     return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function mean(values: readonly number[]): number {
+    return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 export async function timeMs(fn: () => Promise<unknown> | unknown): Promise<number> {

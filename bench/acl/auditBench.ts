@@ -17,7 +17,7 @@ import { ALL_CHECKS } from "../../acl/checks";
 import { runPolicyTests, type PolicyTestReport } from "../../acl/evaluate";
 import { parsePolicy } from "../../acl/parse";
 import { generatePolicy, type GeneratedPolicy } from "./generatePolicy";
-import { median } from "../stats";
+import { mean, median } from "../stats";
 
 const MIB = 1024 * 1024;
 /** Goal: the full analysis costs at most this many times JSON.parse of the same bytes. */
@@ -186,7 +186,7 @@ class SizeSamples {
             gcMs: median(gc),
             outsideGcMs: median(this.total.map((ms, run) => ms - gc[run])),
             scavenges: median(collections.map((c) => c.scavenges)),
-            meanTotalMs: this.total.reduce((sum, ms) => sum + ms, 0) / this.total.length,
+            meanTotalMs: mean(this.total),
             pairedRatio: median(this.ratios),
         };
     }
