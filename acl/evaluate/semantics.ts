@@ -27,7 +27,7 @@
  * - Posture: see "Device posture" below. Rules with a posture gate are listed in
  *   PolicyEvaluator.postureGatedRules so a report can say which rules depend on posture.
  *
- * Selectors (https://tailscale.com/kb/1337/policy-syntax#targets)
+ * Selectors (https://tailscale.com/kb/1396/targets)
  * - "*" covers every source and every destination, including internet traffic through an exit
  *   node (a "*" destination expands to every address).
  * - A user login covers that user's (untagged) devices; a group covers each of its members.
@@ -66,7 +66,7 @@
  *   rules match, the MOST PERMISSIVE wins: accept beats check — ASSUMPTION (SSH rules only allow,
  *   like access rules; a check rule does not take away an accept). Network access to port 22 is
  *   NOT required in addition — ASSUMPTION, as headscale's SSH tester does.
- * - `sshTests` (kb/1337#sshtests): for each destination and each listed user, `accept` expects
+ * - `sshTests` (kb/1337#ssh-tests): for each destination and each listed user, `accept` expects
  *   "accept" (no check), `check` expects "check", `deny` expects "deny". ASSUMPTION: the strict
  *   reading; headscale also lets a check rule satisfy `accept`. An sshTest whose src or dst is an
  *   address (a host alias or an IP) stands for the device at that address, whose tags and owner

@@ -26,7 +26,7 @@ export const TOP_LEVEL_SECTIONS: Readonly<Record<string, SectionSpec>> = {
     ipsets: { type: "object", doc: "https://tailscale.com/kb/1387/ipsets" },
     tagOwners: { type: "object", doc: `${SYNTAX}#tag-owners` },
     autoApprovers: { type: "object", doc: `${SYNTAX}#auto-approvers` },
-    ssh: { type: "list", doc: `${SYNTAX}#ssh` },
+    ssh: { type: "list", doc: `${SYNTAX}#tailscale-ssh` },
     nodeAttrs: { type: "list", doc: `${SYNTAX}#node-attributes` },
     postures: { type: "object", doc: "https://tailscale.com/kb/1288/device-posture" },
     defaultSrcPosture: { type: "list", doc: "https://tailscale.com/kb/1288/device-posture" },
@@ -60,7 +60,7 @@ export const ACL_ACTIONS: readonly string[] = ["accept"];
 /** Actions an `ssh` rule may have. */
 export const SSH_ACTIONS: readonly string[] = ["accept", "check"];
 
-/** Bounds of an SSH checkPeriod (https://tailscale.com/kb/1193/tailscale-ssh#configure-tailscale-ssh), in minutes. */
+/** Bounds of an SSH checkPeriod (https://tailscale.com/kb/1337/policy-syntax#checkperiod: one minute to 168 hours), in minutes. */
 export const CHECK_PERIOD_MIN_MINUTES = 1;
 export const CHECK_PERIOD_MAX_MINUTES = 168 * 60;
 

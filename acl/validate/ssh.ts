@@ -1,4 +1,4 @@
-/** The `ssh` section (https://tailscale.com/kb/1193/tailscale-ssh, https://tailscale.com/kb/1337/policy-syntax#ssh). */
+/** The `ssh` section (https://tailscale.com/kb/1193/tailscale-ssh, https://tailscale.com/kb/1337/policy-syntax#tailscale-ssh). */
 import { CHECK_PERIOD_MAX_MINUTES, CHECK_PERIOD_MIN_MINUTES, ENTRY_KEYS, SSH_ACTIONS } from "../grammar/sections";
 import type { JsonPath } from "../walk";
 import { GROUPS_AND_TAGS, TAGS } from "./references";

@@ -3,7 +3,7 @@
  * official package repository, turns on client auto-updates (R3), reads the auth key from an SSM
  * SecureString with the instance role (the AWS CLI signs in through IMDSv2), and joins with the
  * advertised tags. The key never appears in the script, on a command line or in the trace output.
- * Install: https://tailscale.com/kb/1052/install-amazon-linux-2023 ; subnet routers:
+ * Install: https://tailscale.com/kb/1052/install-amazon-linux-2 (the script uses the package repository for Amazon Linux 2023) ; subnet routers:
  * https://tailscale.com/kb/1019/subnets ; auto-updates: https://tailscale.com/kb/1067/update
  */
 

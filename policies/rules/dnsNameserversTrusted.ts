@@ -12,7 +12,7 @@ function ipaddr(): IpAddr {
 
 /**
  * Public resolvers that Tailscale clients reach over DNS-over-HTTPS automatically
- * (https://tailscale.com/kb/1054/dns#dns-over-https): Cloudflare, Google, Quad9.
+ * (https://tailscale.com/kb/1054/dns#global-nameservers): Cloudflare, Google, Quad9.
  */
 export const DOH_UPGRADED_RESOLVERS = [
     "1.1.1.1",

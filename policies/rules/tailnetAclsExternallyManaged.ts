@@ -12,7 +12,7 @@ export const tailnetAclsExternallyManaged: ResourceRule = {
     rationale:
         "When code owns the policy file, an edit in the admin console bypasses review and is silently overwritten on the next " +
         "deploy; marking it externally managed warns admins and points them to the repository.",
-    url: "https://tailscale.com/kb/1306/gitops-acls",
+    url: "https://tailscale.com/kb/1306/gitops-acls-github",
     remediationSteps: "Set aclsExternallyManagedOn: true and aclsExternalLink to the https URL of the repository that holds the policy.",
     config: {
         requireLink: {
