@@ -5,6 +5,7 @@
  */
 import * as os from "os";
 import { auditFigures } from "./acl/auditBench";
+import { growthFloorFigures } from "./acl/growthFloor";
 import { analyzeLoadFigure } from "./analyzeLoad";
 import { startupFigures } from "./pack/startup";
 import { previewFigure } from "./previewBench";
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     console.log("");
     const sections: Array<[string, () => Promise<string[]>]> = [
         ["policy analysis (audit) vs JSON.parse", () => auditFigures(1, quick ? 3 : 7)],
+        ["growth at 4x the input, with and without V8's young-generation collections", async () => growthFloorFigures(quick ? 11 : 31, quick ? 1 : 2)],
         ["pack start-up", async () => startupFigures(quick ? 5 : 15)],
         ["pack throughput", async () => [await analyzeLoadFigure(quick ? 1 : 3)]],
         ["preview end to end", async () => [await previewFigure(quick ? 1 : 3)]],
