@@ -107,6 +107,24 @@ export interface NodeAttr {
     app?: Record<string, unknown[]>;
 }
 
+/** The node-attribute application capability that configures app connectors. */
+export const APP_CONNECTORS_CAPABILITY = "tailscale.com/app-connectors";
+
+/**
+ * One app served by app connectors: an element of `nodeAttrs[].app["tailscale.com/app-connectors"]`
+ * (https://tailscale.com/kb/1337/policy-syntax#node-attributes, https://tailscale.com/kb/1281/app-connectors).
+ */
+export interface AppConnectorConfig {
+    /** The app's name, e.g. "github". */
+    name: string;
+    /** Tags of the devices that connect the app; only they may advertise its routes. */
+    connectors: TagSelector[];
+    /** Domains routed through the connectors: names such as "github.com" or wildcards such as "*.github.com". */
+    domains: string[];
+    /** Routes known in advance (CIDRs), advertised without waiting for DNS answers to discover them. */
+    routes?: string[];
+}
+
 /** An ACL test (`tests`): connections that must be accepted or denied. */
 export interface AclTest {
     /** The source to test as: a user, tag, host or IP. */

@@ -22,11 +22,13 @@ export { DEFAULT_MAX_CHECK_PERIOD_HOURS, LINT_CATALOG, type LintResponsibility, 
 export { AUTOGROUPS, autogroupSpec, CONTEXT_NAMES, type AutogroupSpec, type SelectorContext } from "./grammar/autogroups";
 export { PROTOCOL_NUMBERS, protocolNumber } from "./grammar/protocols";
 export { TOP_LEVEL_SECTIONS, ENTRY_KEYS } from "./grammar/sections";
-export { checkGrammar, classifySelector, selectorProblem, portsProblem, grantIpProblem, durationMinutes } from "./validate";
+export { checkGrammar, classifySelector, selectorProblem, portsProblem, grantIpProblem, durationMinutes, isAppConnectorDomain } from "./validate";
 export { renderPolicy, PolicyRenderError, MAX_RENDER_DEPTH, formatJsonPath } from "./render";
+export { APP_CONNECTORS_CAPABILITY } from "./document";
 export type {
     AclRule,
     AclTest,
+    AppConnectorConfig,
     AutoApprovers,
     DerpMap,
     DerpNode,

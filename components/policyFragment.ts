@@ -1,13 +1,14 @@
 /**
  * Policy-file fragments that components contribute to the tailnet's policy: a subnet router's route
- * auto-approval for its own tag, a Tailscale Service's host approval, the device posture rules.
+ * auto-approval for its own tag, an app connector's app, a Tailscale Service's host approval, the
+ * device posture rules.
  * `HardenedTailnet` merges them into the policy document before rendering and checking it, so each
  * approval is granted to the one tag that needs it and is visible in the rendered file.
  */
 import type { PolicyDocument, PostureSelector } from "../acl";
-import type { AutoApprovers } from "../acl/document";
+import { APP_CONNECTORS_CAPABILITY, type AutoApprovers, type NodeAttr } from "../acl/document";
 import { badArgument } from "./errors";
-import { checkObject, checkStringList, type Checker } from "./validation";
+import { checkList, checkObject, checkStringList, type Checker } from "./validation";
 
 export interface PolicyFragment {
     /** Where the fragment comes from ("SubnetRouter office"), used in conflict messages. */
@@ -18,6 +19,8 @@ export interface PolicyFragment {
     postures?: Record<PostureSelector, string[]>;
     /** Postures to add to `defaultSrcPosture`. */
     defaultSrcPosture?: string[];
+    /** Node attributes to add (an app connector's app), after the document's own entries. */
+    nodeAttrs?: NodeAttr[];
 }
 
 /** The fragments could not be merged: two sources define the same posture differently. */
@@ -89,11 +92,57 @@ export function checkPolicyFragment(c: Checker, field: string, fragment: unknown
     }
     checkStringListMap(c, `${field}.postures`, fragment.postures);
     if (fragment.defaultSrcPosture !== undefined) checkStringList(c, `${field}.defaultSrcPosture`, fragment.defaultSrcPosture, FRAGMENT_FIX);
+    if (fragment.nodeAttrs !== undefined) {
+        checkList(c, `${field}.nodeAttrs`, fragment.nodeAttrs, FRAGMENT_FIX);
+        fragment.nodeAttrs.forEach((entry: unknown, i) => {
+            checkObject(c, `${field}.nodeAttrs[${i}]`, entry, FRAGMENT_FIX);
+            checkStringList(c, `${field}.nodeAttrs[${i}].target`, entry.target, FRAGMENT_FIX);
+        });
+    }
+}
+
+/** The apps that app-connector entries of a nodeAttrs list define, by name, as JSON (for comparison). */
+function appConnectorsByName(nodeAttrs: readonly unknown[]): Map<string, string> {
+    const apps = new Map<string, string>();
+    for (const entry of nodeAttrs) {
+        const configs = isMap(entry) && isMap(entry.app) ? entry.app[APP_CONNECTORS_CAPABILITY] : undefined;
+        if (!Array.isArray(configs)) continue;
+        for (const config of configs) {
+            if (isMap(config) && typeof config.name === "string" && !apps.has(config.name)) apps.set(config.name, JSON.stringify(config));
+        }
+    }
+    return apps;
+}
+
+/**
+ * The document's nodeAttrs with the fragment's entries appended. An entry already present (the same
+ * JSON) is not added twice; an app connector app whose name is already defined with another
+ * configuration is a conflict, since Tailscale would then route the same app two ways.
+ */
+function mergeNodeAttrs(current: unknown, add: readonly NodeAttr[], source: string): unknown {
+    if (current !== undefined && !Array.isArray(current)) return current; // malformed: kept for the analysis
+    const out: unknown[] = [...(current ?? [])];
+    const present = new Set(out.map((entry) => JSON.stringify(entry)));
+    for (const entry of add) {
+        const text = JSON.stringify(entry);
+        if (present.has(text)) continue;
+        const defined = appConnectorsByName(out);
+        for (const [name, config] of appConnectorsByName([entry])) {
+            const existing = defined.get(name);
+            if (existing !== undefined && existing !== config) {
+                throw new PolicyFragmentConflict(`${source}: app connector app ${JSON.stringify(name)} is already defined in nodeAttrs with another configuration: rename one of them`);
+            }
+        }
+        out.push(entry);
+        present.add(text);
+    }
+    return out;
 }
 
 /**
  * Returns a new document with the fragments merged in: approver lists are unions (existing entries
- * first, in order), postures are added, `defaultSrcPosture` is extended. Never mutates its inputs.
+ * first, in order), postures are added, `defaultSrcPosture` is extended, node attributes are appended.
+ * Never mutates its inputs.
  */
 export function mergePolicyFragments(doc: PolicyDocument, fragments: readonly PolicyFragment[]): PolicyDocument {
     if (fragments.length === 0) return doc;
@@ -127,6 +176,9 @@ export function mergePolicyFragments(doc: PolicyDocument, fragments: readonly Po
         }
         if (fragment.defaultSrcPosture !== undefined) {
             out.defaultSrcPosture = union(out.defaultSrcPosture, fragment.defaultSrcPosture);
+        }
+        if (fragment.nodeAttrs !== undefined && fragment.nodeAttrs.length > 0) {
+            out.nodeAttrs = mergeNodeAttrs(out.nodeAttrs, fragment.nodeAttrs, fragment.source) as NodeAttr[];
         }
     }
     return out;

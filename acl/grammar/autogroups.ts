@@ -22,6 +22,7 @@
  * - posture: `srcPosture` and `defaultSrcPosture`
  * - ipsetMember: entries of an `ipsets` list
  * - recorder: `recorder` of an SSH rule
+ * - appConnector: `connectors` of an app under the nodeAttrs capability "tailscale.com/app-connectors"
  */
 export type SelectorContext =
     | "src"
@@ -40,7 +41,8 @@ export type SelectorContext =
     | "sshTestDst"
     | "posture"
     | "ipsetMember"
-    | "recorder";
+    | "recorder"
+    | "appConnector";
 
 /** Human wording of each context, for messages ("... is not allowed in an SSH destination"). */
 export const CONTEXT_NAMES: Readonly<Record<SelectorContext, string>> = {
@@ -61,6 +63,7 @@ export const CONTEXT_NAMES: Readonly<Record<SelectorContext, string>> = {
     posture: "a posture list",
     ipsetMember: "an IP set",
     recorder: "an SSH recorder list",
+    appConnector: "an app connector's connectors",
 };
 
 export interface AutogroupSpec {

@@ -2,8 +2,10 @@
  * `nodeAttrs` (https://tailscale.com/kb/1337/policy-syntax#node-attributes) and `autoApprovers`
  * (https://tailscale.com/kb/1337/policy-syntax#auto-approvers).
  */
+import { APP_CONNECTORS_CAPABILITY } from "../document";
 import { ENTRY_KEYS } from "../grammar/sections";
-import { GROUPS_AND_TAGS } from "./references";
+import type { JsonPath } from "../walk";
+import { GROUPS_AND_TAGS, TAGS } from "./references";
 import { has, pathTo, type Validation } from "./report";
 import { classifySelector, isCidrPrefix } from "./selector";
 
@@ -31,7 +33,56 @@ export function validateNodeAttrs(v: Validation, entries: unknown[]): void {
                 if (names[index] === "") v.add("invalid-value", pathTo(path, "attr", index), "an attribute name is empty");
             }
         }
-        if (has(record, "app")) v.expectType(record.app, [...path, "app"], "object");
+        if (has(record, "app") && v.expectType(record.app, [...path, "app"], "object")) {
+            const app = record.app as Record<string, unknown>;
+            if (has(app, APP_CONNECTORS_CAPABILITY)) validateAppConnectors(v, app[APP_CONNECTORS_CAPABILITY], [...path, "app", APP_CONNECTORS_CAPABILITY]);
+        }
+    });
+}
+
+const DOMAIN_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const APP_DOMAIN = new RegExp(`^(?:\\*\\.)?${DOMAIN_LABEL}(?:\\.${DOMAIN_LABEL})+$`);
+
+/**
+ * True for a domain an app connector can route: a fully qualified name ("github.com") or one
+ * wildcard label in front of one ("*.github.com"), at most 253 characters
+ * (https://tailscale.com/kb/1332/app-connectors-best-practices).
+ */
+export function isAppConnectorDomain(text: string): boolean {
+    return text.length <= 253 && APP_DOMAIN.test(text);
+}
+
+/**
+ * The apps of the "tailscale.com/app-connectors" capability: each names the app, lists its connectors
+ * (tags, which must be defined), its domains and, optionally, its routes (CIDR prefixes).
+ * Other keys are left alone: the capability is Tailscale's to extend.
+ */
+function validateAppConnectors(v: Validation, apps: unknown, path: JsonPath): void {
+    if (!v.expectType(apps, path, "list")) return;
+    (apps as unknown[]).forEach((app, index) => {
+        const appPath = [...path, index];
+        if (!v.expectType(app, appPath, "object")) return;
+        const config = app as Record<string, unknown>;
+        if (v.requires(config, appPath, "name", 'name the app, e.g. "github"')) v.expectMember(config, appPath, "name", "string");
+        if (v.requires(config, appPath, "connectors", 'list the tags of its connector devices, e.g. ["tag:github-connector"]')) {
+            v.selectorsAt(config, "appConnector", appPath, "connectors", TAGS);
+        }
+        if (v.requires(config, appPath, "domains", 'list the domains it routes, e.g. ["github.com", "*.github.com"]')) {
+            const domains = v.stringList(config, appPath, "domains") ?? [];
+            domains.forEach((domain, at) => {
+                if (typeof domain === "string" && !isAppConnectorDomain(domain)) {
+                    v.add("invalid-value", pathTo(appPath, "domains", at), `${JSON.stringify(domain)} is not a domain an app connector can route; give a name such as "github.com" or a wildcard such as "*.github.com"`);
+                }
+            });
+        }
+        if (has(config, "routes")) {
+            const routes = v.stringList(config, appPath, "routes") ?? [];
+            routes.forEach((route, at) => {
+                if (typeof route === "string" && !isCidrPrefix(route)) {
+                    v.add("invalid-value", pathTo(appPath, "routes", at), `${JSON.stringify(route)} is not a CIDR prefix; an app's routes look like "192.0.2.0/24"`);
+                }
+            });
+        }
     });
 }
 

@@ -74,3 +74,4 @@ export function checkGrammarAndReferences(parsed: ParsedPolicy, doc: Record<stri
 export { classifySelector, selectorProblem, type Classified, type SelectorKind } from "./selector";
 export { portsProblem, grantIpProblem, splitDestination } from "./ports";
 export { durationMinutes } from "./ssh";
+export { isAppConnectorDomain } from "./attributes";

@@ -151,6 +151,7 @@ const KINDS_ALLOWED: Readonly<Record<SelectorContext, ReadonlySet<SelectorKind>>
     posture: new Set(["posture"]),
     ipsetMember: new Set(["ip", "cidr", "ip-range", "host", "ipset"]),
     recorder: new Set(["tag"]),
+    appConnector: new Set(["tag"]),
 };
 
 const KIND_NAMES: Readonly<Record<SelectorKind, string>> = {

@@ -5,14 +5,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { TagSelector } from "../../acl";
+import { APP_CONNECTORS_CAPABILITY, isAppConnectorDomain, type AppConnectorConfig, type TagSelector } from "../../acl";
 import { ec2Imdsv2, ec2UserDataAuthKey, ec2VolumesEncrypted } from "../../policies/rules";
 import { AWS_TYPES } from "../../policies/resourceTypes";
 import { AuthKey } from "../authKey";
 import { badArgument } from "../errors";
 import type { PolicyFragment } from "../policyFragment";
 import { refuseRuleViolations } from "../ruleGate";
-import { checkArgsObject, checkBoolean, checkCidr, checkIntegerRange, checkOneOf, checkTags, isKnown, type Checker } from "../validation";
+import { checkArgsObject, checkBoolean, checkCidr, checkIntegerRange, checkObject, checkOneOf, checkStringList, checkTags, isKnown, type Checker } from "../validation";
 import { renderBootScript, ROUTER_MODES, type RouterMode } from "./bootScript";
 
 /** Amazon Linux 2023, resolved by EC2 at launch from AWS's public SSM parameter: always the latest patched AMI. */
@@ -21,18 +21,43 @@ export const DEFAULT_ROUTER_AMI = "resolve:ssm:/aws/service/ami-amazon-linux-lat
 export const TAILSCALE_UDP_PORT = 41641;
 const SSM_CORE_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 
+/** The app an app connector serves. */
+export interface AppConnectorApp {
+    /** The app's name in the policy file, e.g. "github": unique among the tailnet's app connector apps. */
+    name: string;
+    /** Its domains: names such as "github.com" or wildcards such as "*.github.com"; at least one. */
+    domains: string[];
+}
+
 export interface SubnetRouterArgs {
     /**
      * What the device does: "subnetRouter" (default) advertises `routes`; "exitNode" also offers itself
-     * as an exit node; "appConnector" routes traffic for domains configured in the policy file.
+     * as an exit node; "appConnector" routes the traffic of one app, `app`, by its domains
+     * (https://tailscale.com/kb/1281/app-connectors).
      */
     mode?: RouterMode;
+    /**
+     * The app an "appConnector" serves (required in that mode, refused in the others). The policy
+     * fragment adds it to `nodeAttrs` with this router's tags as its only connectors, so no other device
+     * can claim its traffic, and with `routes` (if any) as its preconfigured routes.
+     */
+    app?: AppConnectorApp;
+    /**
+     * "appConnector" only: also auto-approve the routes the connector discovers from DNS answers, by
+     * approving 0.0.0.0/0 and ::/0 for this router's tags as Tailscale's app-connector setup does.
+     * Default `false`: only the preconfigured `routes` are approved automatically, and a discovered
+     * address waits for an admin's approval, so a DNS answer cannot steer new traffic unreviewed.
+     */
+    approveDiscoveredRoutes?: boolean;
     /**
      * Tags the router advertises, e.g. `["tag:subnet-router"]`. Required: the router gets only its tags'
      * access, and the policy fragment approves its routes for these tags only.
      */
     tags: TagSelector[];
-    /** CIDRs to advertise (required for "subnetRouter"), canonical, no default route (use "exitNode"). */
+    /**
+     * CIDRs to advertise (required for "subnetRouter"), canonical, no default route (use "exitNode"). For
+     * an "appConnector", the app's routes known in advance (optional).
+     */
     routes?: string[];
     /** The VPC of the security group. */
     vpcId: pulumi.Input<string>;
@@ -65,6 +90,65 @@ export interface SubnetRouterArgs {
     patchSchedule?: string;
 }
 
+const APP_FIX = 'give { name: "github", domains: ["github.com", "*.github.com"] }';
+
+/** Checks `app` and `approveDiscoveredRoutes` against the mode; returns the app for "appConnector". */
+function checkAppConnector(c: Checker, mode: RouterMode, app: unknown, approveDiscoveredRoutes: unknown): AppConnectorApp | undefined {
+    checkBoolean(c, "approveDiscoveredRoutes", approveDiscoveredRoutes);
+    if (mode !== "appConnector") {
+        if (app !== undefined) badArgument(c.resource, c.component, "app", app, 'set mode: "appConnector" to serve an app, or leave app out');
+        if (approveDiscoveredRoutes !== undefined) {
+            badArgument(c.resource, c.component, "approveDiscoveredRoutes", approveDiscoveredRoutes, 'only an app connector discovers routes: set mode: "appConnector" or leave it out');
+        }
+        return undefined;
+    }
+    if (app === undefined) badArgument(c.resource, c.component, "app", app, `an app connector serves one app: ${APP_FIX}`);
+    checkObject(c, "app", app, APP_FIX);
+    if (typeof app.name !== "string" || app.name.trim() === "" || app.name !== app.name.trim()) {
+        badArgument(c.resource, c.component, "app.name", app.name, 'name the app, e.g. "github" (no leading or trailing spaces)');
+    }
+    checkStringList(c, "app.domains", app.domains, APP_FIX);
+    if (app.domains.length === 0) badArgument(c.resource, c.component, "app.domains", app.domains, `list the app's domains: ${APP_FIX}`);
+    app.domains.forEach((domain, i) => {
+        if (!isAppConnectorDomain(domain)) {
+            badArgument(c.resource, c.component, `app.domains[${i}]`, domain, 'give a fully qualified name such as "github.com", or a wildcard such as "*.github.com"');
+        }
+    });
+    return { name: app.name, domains: [...app.domains] };
+}
+
+/** Approving these for a connector's tags approves any address it discovers (IPv4 and IPv6). */
+const DISCOVERED_ROUTES = ["0.0.0.0/0", "::/0"] as const;
+
+/**
+ * What the router adds to the policy: approval of its own routes for its tags; for an exit node, exit-node
+ * approval; for an app connector, its app in nodeAttrs with these tags as the only connectors (and, when
+ * asked, approval of the routes it discovers).
+ */
+function routerPolicyFragment(
+    source: string,
+    mode: RouterMode,
+    tags: readonly TagSelector[],
+    routes: readonly string[],
+    app: AppConnectorApp | undefined,
+    approveDiscoveredRoutes: boolean,
+): PolicyFragment {
+    const approved = [...routes, ...(app !== undefined && approveDiscoveredRoutes ? DISCOVERED_ROUTES : [])];
+    const fragment: PolicyFragment = {
+        source,
+        autoApprovers: {
+            ...(approved.length > 0 ? { routes: Object.fromEntries(approved.map((route) => [route, [...tags]])) } : {}),
+            ...(mode === "exitNode" ? { exitNode: [...tags] } : {}),
+        },
+    };
+    if (app !== undefined) {
+        const config: AppConnectorConfig = { name: app.name, connectors: [...tags], domains: [...app.domains], ...(routes.length > 0 ? { routes: [...routes] } : {}) };
+        // Every device must know the app's domains to send their traffic to a connector, hence target "*".
+        fragment.nodeAttrs = [{ target: ["*"], app: { [APP_CONNECTORS_CAPABILITY]: [config] } }];
+    }
+    return fragment;
+}
+
 /**
  * A Tailscale subnet router on EC2: IMDSv2 only (hop limit 1), encrypted root volume, a security group
  * with no inbound rule, SSM Session Manager instead of SSH, SSM Patch Manager for the OS, Tailscale from
@@ -77,9 +161,14 @@ export interface SubnetRouterArgs {
  * });
  * new HardenedTailnet("corp", { policy, policyFragments: [router.policyFragment] });
  * ```
+ * As an app connector: `{ mode: "appConnector", tags: ["tag:github-connector"], app: { name: "github",
+ * domains: ["github.com", "*.github.com"] }, vpcId, subnetIds }`; its fragment carries the app.
  */
 export class SubnetRouter extends pulumi.ComponentResource {
-    /** Route and exit-node auto-approvals for this router's tags only; give it to HardenedTailnet.policyFragments. */
+    /**
+     * Route and exit-node auto-approvals for this router's tags only, and an app connector's app; give it
+     * to HardenedTailnet.policyFragments.
+     */
     public readonly policyFragment: PolicyFragment;
     /** The router's auth key (tagged; single-use, or ephemeral-reusable for HA). */
     public readonly authKey: AuthKey;
@@ -121,6 +210,7 @@ export class SubnetRouter extends pulumi.ComponentResource {
             badArgument(this, c.component, "routes", args.routes, 'a subnet router needs routes to advertise, e.g. ["10.0.0.0/16"]');
         }
         routes.forEach((route, i) => checkCidr(c, `routes[${i}]`, route, { allowDefaultRoute: false }));
+        const app = checkAppConnector(c, mode, args.app, args.approveDiscoveredRoutes);
         checkBoolean(c, "allowDirectConnections", args.allowDirectConnections);
         checkBoolean(c, "highAvailability", args.highAvailability);
         const ha = args.highAvailability ?? false;
@@ -159,13 +249,7 @@ export class SubnetRouter extends pulumi.ComponentResource {
         // Constructs (and so validates) the key before any AWS resource is registered.
         this.authKey = ha ? AuthKey.ephemeralFleet(`${name}-key`, keyArgs, { parent: this }) : AuthKey.server(`${name}-key`, keyArgs, { parent: this });
 
-        this.policyFragment = {
-            source: c.component,
-            autoApprovers: {
-                ...(routes.length > 0 ? { routes: Object.fromEntries(routes.map((route) => [route, [...args.tags]])) } : {}),
-                ...(mode === "exitNode" ? { exitNode: [...args.tags] } : {}),
-            },
-        };
+        this.policyFragment = routerPolicyFragment(c.component, mode, args.tags, routes, app, args.approveDiscoveredRoutes ?? false);
 
         const parent = { parent: this };
         this.authKeyParameter = new aws.ssm.Parameter(

@@ -95,6 +95,39 @@ describe("components: SubnetRouter", () => {
         assert.ok(findOne(registrations, A.instance, "r4").inputs.userData.includes("--advertise-exit-node"));
     });
 
+    it("as an app connector, puts its app in nodeAttrs with its own tags as the only connectors", async () => {
+        const app = { name: "github", domains: ["github.com", "*.github.com"] };
+        const plain = new mod.SubnetRouter("ac1", { ...base, mode: "appConnector", routes: [], app });
+        const preset = new mod.SubnetRouter("ac2", { ...base, mode: "appConnector", routes: ["192.0.2.0/24"], app: { name: "crm", domains: ["crm.example.com"] } });
+        const discovering = new mod.SubnetRouter("ac3", { ...base, mode: "appConnector", routes: [], app: { name: "wiki", domains: ["wiki.example.com"] }, approveDiscoveredRoutes: true });
+        await settle();
+        assert.deepStrictEqual(plain.policyFragment.nodeAttrs, [
+            { target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:router"], domains: ["github.com", "*.github.com"] }] } },
+        ]);
+        // Nothing is auto-approved unless asked: a discovered address waits for an admin.
+        assert.deepStrictEqual(plain.policyFragment.autoApprovers, {});
+        assert.deepStrictEqual(preset.policyFragment.nodeAttrs?.[0].app?.["tailscale.com/app-connectors"], [
+            { name: "crm", connectors: ["tag:router"], domains: ["crm.example.com"], routes: ["192.0.2.0/24"] },
+        ]);
+        assert.deepStrictEqual(preset.policyFragment.autoApprovers, { routes: { "192.0.2.0/24": ["tag:router"] } });
+        assert.deepStrictEqual(discovering.policyFragment.autoApprovers, { routes: { "0.0.0.0/0": ["tag:router"], "::/0": ["tag:router"] } });
+        const userData: string = findOne(registrations, A.instance, "ac1").inputs.userData;
+        assert.ok(userData.includes("--advertise-connector") && !userData.includes("--advertise-routes"));
+        assert.ok(findOne(registrations, A.instance, "ac2").inputs.userData.includes("--advertise-routes='192.0.2.0/24'"));
+    });
+
+    it("refuses an app connector without a well-formed app, and app settings in the other modes", async () => {
+        const app = { name: "github", domains: ["github.com"] };
+        const connector = { ...base, mode: "appConnector" as const, routes: [] };
+        await expectRefused(registrations, "acb1", () => new mod.SubnetRouter("acb1", connector), ["app", "serves one app"]);
+        await expectRefused(registrations, "acb2", () => new mod.SubnetRouter("acb2", { ...connector, app: { name: "github", domains: [] } }), ["app.domains", "list the app's domains"]);
+        await expectRefused(registrations, "acb3", () => new mod.SubnetRouter("acb3", { ...connector, app: { name: "github", domains: ["https://github.com"] } }), ["app.domains[0]", '"https://github.com"', "*.github.com"]);
+        await expectRefused(registrations, "acb4", () => new mod.SubnetRouter("acb4", { ...connector, app: { name: " ", domains: ["github.com"] } }), ["app.name", "name the app"]);
+        await expectRefused(registrations, "acb5", () => new mod.SubnetRouter("acb5", { ...base, app }), ["app", 'mode: "appConnector"']);
+        await expectRefused(registrations, "acb6", () => new mod.SubnetRouter("acb6", { ...base, approveDiscoveredRoutes: true }), ["approveDiscoveredRoutes", "only an app connector"]);
+        await expectRefused(registrations, "acb7", () => new mod.SubnetRouter("acb7", { ...connector, app: { name: "github", domains: ["*"] } }), ["app.domains[0]", '"*"']);
+    });
+
     it("runs two instances from a hardened launch template with an ephemeral fleet key for HA", async () => {
         new mod.SubnetRouter("r6", { ...base, subnetIds: ["subnet-a", "subnet-b"], highAvailability: true });
         await settle();

@@ -215,6 +215,21 @@ describe("components: HardenedTailnet", () => {
         });
     });
 
+    it("merges an app connector's app into nodeAttrs, and checks its connector tags are owned", async () => {
+        const app = { target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:router"], domains: ["github.com", "*.github.com"] }] } };
+        const tailnet = new mod.HardenedTailnet("ht-appc", { policy, policyFragments: [{ source: "SubnetRouter gh", autoApprovers: {}, nodeAttrs: [app] }] });
+        await settle();
+        assert.deepStrictEqual(JSON.parse(tailnet.policyText).nodeAttrs, [app]);
+        const unowned = { target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:nobody"], domains: ["github.com"] }] } };
+        await expectRefused(registrations, "ht-appc-unowned", () => new mod.HardenedTailnet("ht-appc-unowned", { policy, policyFragments: [{ source: "x", nodeAttrs: [unowned] }] }), [
+            "tag:nobody",
+        ]);
+        await expectRefused(registrations, "ht-appc-bad", () => new mod.HardenedTailnet("ht-appc-bad", { policy, policyFragments: [{ source: "x", nodeAttrs: "oops" as never }] }), [
+            "policyFragments[0].nodeAttrs",
+            '"oops"',
+        ]);
+    });
+
     it("refuses two fragments that define the same posture differently", async () => {
         await expectRefused(
             registrations,

@@ -25,4 +25,24 @@ describe("components: policy fragments", () => {
             (error: unknown) => error instanceof PolicyFragmentConflict && /router r: posture posture:base is already defined/.test(error.message),
         );
     });
+
+    it("appends node attributes once and refuses an app connector app defined two ways", () => {
+        const github = { target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:gh"], domains: ["github.com"] }] } };
+        const doc: PolicyDocument = { nodeAttrs: [{ target: ["tag:web"], attr: ["funnel"] }] };
+        const before = JSON.stringify(doc);
+        const merged = mergePolicyFragments(doc, [
+            { source: "router a", nodeAttrs: [github] },
+            { source: "router a again", nodeAttrs: [JSON.parse(JSON.stringify(github))] },
+        ]);
+        assert.deepStrictEqual(merged.nodeAttrs, [{ target: ["tag:web"], attr: ["funnel"] }, github]);
+        assert.strictEqual(JSON.stringify(doc), before);
+        const other = { target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:other"], domains: ["github.com"] }] } };
+        assert.throws(
+            () => mergePolicyFragments(merged, [{ source: "router b", nodeAttrs: [other] }]),
+            (error: unknown) => error instanceof PolicyFragmentConflict && /router b: app connector app "github" is already defined in nodeAttrs with another configuration/.test(error.message),
+        );
+        // A malformed nodeAttrs in the user's document is kept as given, for the analysis to report.
+        const malformed = mergePolicyFragments({ nodeAttrs: "oops" as never }, [{ source: "r", nodeAttrs: [github] }]);
+        assert.strictEqual(malformed.nodeAttrs, "oops");
+    });
 });

@@ -161,12 +161,20 @@ const TABLES: SectionTable[] = [
                 { target: ["tag:web"], attr: ["funnel"] },
                 { target: ["group:eng"], app: { "tailscale.com/app-connectors": [] } },
                 { target: ["group:ops"], ipPool: ["100.81.0.0/16"] },
+                // An app connector app as Tailscale documents it (https://tailscale.com/kb/1337/policy-syntax#node-attributes).
+                { target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:router"], domains: ["github.com", "*.github.com"], routes: ["192.0.2.0/24"] }] } },
             ],
         },
         invalid: [
             { name: "no attr", policy: { nodeAttrs: [{ target: ["tag:web"] }] }, check: "missing-field", at: "{\n      \"target\"", message: /has neither "attr" nor "app"/ },
             { name: "ipPool entry not a prefix", policy: { nodeAttrs: [{ target: ["group:ops"], ipPool: ["100.81.0.1"] }] }, check: "invalid-value", at: '"100.81.0.1"', message: /"100.81.0.1" is not a CIDR prefix; an ipPool lists prefixes/ },
             { name: "internet target", policy: { nodeAttrs: [{ target: ["autogroup:internet"], attr: ["funnel"] }] }, check: "invalid-selector", at: '"autogroup:internet"', message: /not allowed in a nodeAttrs target/ },
+            { name: "app connectors not a list", policy: { nodeAttrs: [{ target: ["*"], app: { "tailscale.com/app-connectors": { name: "github" } } }] }, check: "wrong-type", at: "{", after: '"tailscale.com/app-connectors"', message: /must be a list, not an object/ },
+            { name: "app connector that is a group", policy: { nodeAttrs: [{ target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["group:ops"], domains: ["github.com"] }] } }] }, check: "invalid-selector", at: '"group:ops"', after: '"connectors"', message: /"group:ops" is a group, which is not allowed in an app connector's connectors/ },
+            { name: "app connector tag undefined", policy: { nodeAttrs: [{ target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:nobody"], domains: ["github.com"] }] } }] }, check: "undefined-reference", at: '"tag:nobody"', message: /tag "tag:nobody"/ },
+            { name: "app connector without connectors", policy: { nodeAttrs: [{ target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", domains: ["github.com"] }] } }] }, check: "missing-field", at: "{", after: '"tailscale.com/app-connectors"', message: /is missing "connectors"; list the tags of its connector devices/ },
+            { name: "app domain with a scheme", policy: { nodeAttrs: [{ target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:router"], domains: ["https://github.com"] }] } }] }, check: "invalid-value", at: '"https://github.com"', message: /"https:\/\/github\.com" is not a domain an app connector can route/ },
+            { name: "app route not a prefix", policy: { nodeAttrs: [{ target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:router"], domains: ["github.com"], routes: ["192.0.2.1"] }] } }] }, check: "invalid-value", at: '"192.0.2.1"', message: /"192\.0\.2\.1" is not a CIDR prefix; an app's routes look like/ },
         ],
     },
     {
