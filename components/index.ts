@@ -19,6 +19,6 @@ export { mergePolicyFragments, type PolicyFragment } from "./policyFragment";
 export { MachineClient, WorkloadIdentity, TRUST_CREDENTIAL_SCOPES, type TrustCredentialArgs, type WorkloadIdentityArgs } from "./trustCredentials";
 export { TailscaleService, type TailscaleServiceArgs } from "./tailscaleService";
 export { ManagedDevice, type ManagedDeviceArgs } from "./deviceHygiene";
-export { SubnetRouter, DEFAULT_ROUTER_AMI, type SubnetRouterArgs } from "./aws/subnetRouter";
+export { SubnetRouter, DEFAULT_ROUTER_AMI, type AppConnectorApp, type SubnetRouterArgs } from "./aws/subnetRouter";
 export { LogArchive, type LogArchiveArgs, type LogArchiveEncryption } from "./aws/logArchive";
 export { renderBootScript, type RouterMode } from "./aws/bootScript";

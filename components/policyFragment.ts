@@ -23,7 +23,7 @@ export interface PolicyFragment {
     nodeAttrs?: NodeAttr[];
 }
 
-/** The fragments could not be merged: two sources define the same posture differently. */
+/** The fragments could not be merged: two sources define the same posture, or the same app connector app, differently. */
 export class PolicyFragmentConflict extends Error {
     constructor(message: string) {
         super(message);
@@ -101,14 +101,21 @@ export function checkPolicyFragment(c: Checker, field: string, fragment: unknown
     }
 }
 
-/** The apps that app-connector entries of a nodeAttrs list define, by name, as JSON (for comparison). */
+/** JSON with object keys sorted, so that two values compare equal whatever order their keys were written in. */
+function canonicalJson(value: unknown): string {
+    if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+    if (isMap(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(",")}}`;
+    return JSON.stringify(value) ?? "null";
+}
+
+/** The apps that app-connector entries of a nodeAttrs list define, by name, as canonical JSON (for comparison). */
 function appConnectorsByName(nodeAttrs: readonly unknown[]): Map<string, string> {
     const apps = new Map<string, string>();
     for (const entry of nodeAttrs) {
         const configs = isMap(entry) && isMap(entry.app) ? entry.app[APP_CONNECTORS_CAPABILITY] : undefined;
         if (!Array.isArray(configs)) continue;
         for (const config of configs) {
-            if (isMap(config) && typeof config.name === "string" && !apps.has(config.name)) apps.set(config.name, JSON.stringify(config));
+            if (isMap(config) && typeof config.name === "string" && !apps.has(config.name)) apps.set(config.name, canonicalJson(config));
         }
     }
     return apps;
@@ -116,15 +123,15 @@ function appConnectorsByName(nodeAttrs: readonly unknown[]): Map<string, string>
 
 /**
  * The document's nodeAttrs with the fragment's entries appended. An entry already present (the same
- * JSON) is not added twice; an app connector app whose name is already defined with another
+ * JSON, whatever the order of its keys) is not added twice; an app connector app whose name is already defined with another
  * configuration is a conflict, since Tailscale would then route the same app two ways.
  */
 function mergeNodeAttrs(current: unknown, add: readonly NodeAttr[], source: string): unknown {
     if (current !== undefined && !Array.isArray(current)) return current; // malformed: kept for the analysis
     const out: unknown[] = [...(current ?? [])];
-    const present = new Set(out.map((entry) => JSON.stringify(entry)));
+    const present = new Set(out.map(canonicalJson));
     for (const entry of add) {
-        const text = JSON.stringify(entry);
+        const text = canonicalJson(entry);
         if (present.has(text)) continue;
         const defined = appConnectorsByName(out);
         for (const [name, config] of appConnectorsByName([entry])) {

@@ -35,6 +35,9 @@ describe("components: policy fragments", () => {
             { source: "router a again", nodeAttrs: [JSON.parse(JSON.stringify(github))] },
         ]);
         assert.deepStrictEqual(merged.nodeAttrs, [{ target: ["tag:web"], attr: ["funnel"] }, github]);
+        // The same app written with its keys in another order is the same app, not a conflict.
+        const reordered = { app: { "tailscale.com/app-connectors": [{ domains: ["github.com"], connectors: ["tag:gh"], name: "github" }] }, target: ["*"] };
+        assert.deepStrictEqual(mergePolicyFragments(merged, [{ source: "router a, reordered", nodeAttrs: [reordered] }]).nodeAttrs, merged.nodeAttrs);
         assert.strictEqual(JSON.stringify(doc), before);
         const other = { target: ["*"], app: { "tailscale.com/app-connectors": [{ name: "github", connectors: ["tag:other"], domains: ["github.com"] }] } };
         assert.throws(
