@@ -6,7 +6,7 @@ import { APP_CONNECTORS_CAPABILITY } from "../document";
 import { ENTRY_KEYS } from "../grammar/sections";
 import type { JsonPath } from "../walk";
 import { GROUPS_AND_TAGS, TAGS } from "./references";
-import { has, pathTo, type Validation } from "./report";
+import { has, type Validation } from "./report";
 import { classifySelector, isCidrPrefix } from "./selector";
 
 export function validateNodeAttrs(v: Validation, entries: unknown[]): void {
@@ -19,20 +19,9 @@ export function validateNodeAttrs(v: Validation, entries: unknown[]): void {
             v.add("missing-field", path, 'has neither "attr" nor "app"; list the attributes to apply');
         }
         if (has(record, "ipPool")) {
-            const prefixes = v.stringList(record, path, "ipPool") ?? [];
-            for (let index = 0; index < prefixes.length; index++) {
-                const prefix: unknown = prefixes[index];
-                if (typeof prefix === "string" && !isCidrPrefix(prefix)) {
-                    v.add("invalid-value", pathTo(path, "ipPool", index), `${JSON.stringify(prefix)} is not a CIDR prefix; an ipPool lists prefixes such as "100.81.0.0/16"`);
-                }
-            }
+            v.checkStrings(record, path, "ipPool", isCidrPrefix, (prefix) => `${JSON.stringify(prefix)} is not a CIDR prefix; an ipPool lists prefixes such as "100.81.0.0/16"`);
         }
-        if (has(record, "attr")) {
-            const names = v.stringList(record, path, "attr") ?? [];
-            for (let index = 0; index < names.length; index++) {
-                if (names[index] === "") v.add("invalid-value", pathTo(path, "attr", index), "an attribute name is empty");
-            }
-        }
+        if (has(record, "attr")) v.checkStrings(record, path, "attr", (name) => name !== "", () => "an attribute name is empty");
         if (has(record, "app") && v.expectType(record.app, [...path, "app"], "object")) {
             const app = record.app as Record<string, unknown>;
             if (has(app, APP_CONNECTORS_CAPABILITY)) validateAppConnectors(v, app[APP_CONNECTORS_CAPABILITY], [...path, "app", APP_CONNECTORS_CAPABILITY]);
@@ -68,20 +57,11 @@ function validateAppConnectors(v: Validation, apps: unknown, path: JsonPath): vo
             v.selectorsAt(config, "appConnector", appPath, "connectors", TAGS);
         }
         if (v.requires(config, appPath, "domains", 'list the domains it routes, e.g. ["github.com", "*.github.com"]')) {
-            const domains = v.stringList(config, appPath, "domains") ?? [];
-            domains.forEach((domain, at) => {
-                if (typeof domain === "string" && !isAppConnectorDomain(domain)) {
-                    v.add("invalid-value", pathTo(appPath, "domains", at), `${JSON.stringify(domain)} is not a domain an app connector can route; give a name such as "github.com" or a wildcard such as "*.github.com"`);
-                }
-            });
+            v.checkStrings(config, appPath, "domains", isAppConnectorDomain, (domain) =>
+                `${JSON.stringify(domain)} is not a domain an app connector can route; give a name such as "github.com" or a wildcard such as "*.github.com"`);
         }
         if (has(config, "routes")) {
-            const routes = v.stringList(config, appPath, "routes") ?? [];
-            routes.forEach((route, at) => {
-                if (typeof route === "string" && !isCidrPrefix(route)) {
-                    v.add("invalid-value", pathTo(appPath, "routes", at), `${JSON.stringify(route)} is not a CIDR prefix; an app's routes look like "192.0.2.0/24"`);
-                }
-            });
+            v.checkStrings(config, appPath, "routes", isCidrPrefix, (route) => `${JSON.stringify(route)} is not a CIDR prefix; an app's routes look like "192.0.2.0/24"`);
         }
     });
 }

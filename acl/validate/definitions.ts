@@ -7,7 +7,7 @@ import type { SelectorContext } from "../grammar/autogroups";
 import { classifySelector, isCidrPrefix, isIpAddress } from "./selector";
 import type { ReferenceKind } from "../selectors";
 import { GROUPS_AND_TAGS } from "./references";
-import { pathTo, type Validation } from "./report";
+import type { Validation } from "./report";
 
 /** Each key must be a selector of `kind` (e.g. "group:eng" under groups). */
 function keyOfKind(v: Validation, section: string, key: string, kind: string, example: string): void {
@@ -86,13 +86,7 @@ export function validatePostures(v: Validation, postures: Record<string, unknown
     const parent = ["postures"];
     for (const name in postures) {
         keyOfKind(v, "postures", name, "posture", "posture:latestMac");
-        const list = v.stringList(postures, parent, name) ?? [];
-        for (let index = 0; index < list.length; index++) {
-            const condition: unknown = list[index];
-            if (typeof condition === "string" && condition.trim() === "") {
-                v.add("invalid-value", pathTo(parent, name, index), "a posture condition is empty; write one such as \"node:os == 'macos'\"");
-            }
-        }
+        v.checkStrings(postures, parent, name, (condition) => condition.trim() !== "", () => "a posture condition is empty; write one such as \"node:os == 'macos'\"");
     }
 }
 

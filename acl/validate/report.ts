@@ -85,6 +85,26 @@ export class Validation {
     }
 
     /**
+     * stringList, then "invalid-value" with the message `problem(text)` for each string element that
+     * `valid` refuses. For lists of plain values (prefixes, names, conditions); selectors go through
+     * selectorsAt. No path is built unless there is a finding.
+     */
+    checkStrings(
+        container: Record<string, unknown>,
+        parent: JsonPath,
+        key: string,
+        valid: (text: string) => boolean,
+        problem: (text: string) => string,
+    ): void {
+        const list = this.stringList(container, parent, key);
+        if (list === undefined) return;
+        for (let index = 0; index < list.length; index++) {
+            const element: unknown = list[index];
+            if (typeof element === "string" && !valid(element)) this.add("invalid-value", pathTo(parent, key, index), problem(element));
+        }
+    }
+
+    /**
      * Checks each string of `list` (the list at `parent` + `key`) as a selector in `context`, and,
      * given `references`, that the groups, tags or hosts of those kinds it names are defined.
      */

@@ -62,13 +62,8 @@ export function validateSsh(v: Validation, rules: unknown[]): void {
         if (v.requires(record, path, "users", 'list the local accounts, e.g. ["autogroup:nonroot"]')) v.selectorsAt(record, "sshUser", path, "users");
         if (has(record, "checkPeriod")) validateCheckPeriod(v, record.checkPeriod, [...path, "checkPeriod"], action);
         if (has(record, "acceptEnv")) {
-            const names = v.stringList(record, path, "acceptEnv") ?? [];
-            for (let index = 0; index < names.length; index++) {
-                const name: unknown = names[index];
-                if (typeof name === "string" && !ENVIRONMENT_NAME.test(name)) {
-                    v.add("invalid-value", pathTo(path, "acceptEnv", index), `${JSON.stringify(name)} is not an environment variable name (letters, digits, "_", wildcards "*" and "?")`);
-                }
-            }
+            v.checkStrings(record, path, "acceptEnv", (name) => ENVIRONMENT_NAME.test(name), (name) =>
+                `${JSON.stringify(name)} is not an environment variable name (letters, digits, "_", wildcards "*" and "?")`);
         }
         if (has(record, "recorder")) v.selectorsAt(record, "recorder", path, "recorder", TAGS);
         if (has(record, "enforceRecorder")) v.expectMember(record, path, "enforceRecorder", "boolean");
