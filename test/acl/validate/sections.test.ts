@@ -152,6 +152,7 @@ const TABLES: SectionTable[] = [
             { name: "recorder not a tag", policy: { ssh: [{ action: "check", src: ["group:eng"], dst: ["tag:db"], users: ["root"], recorder: ["100.64.0.9"], enforceRecorder: true }] }, check: "invalid-selector", at: '"100.64.0.9"', message: /is an IP address, which is not allowed in an SSH recorder list/ },
             { name: "enforceRecorder as string", policy: { ssh: [{ action: "check", src: ["group:eng"], dst: ["tag:db"], users: ["root"], recorder: ["tag:rec"], enforceRecorder: "yes" }] }, check: "wrong-type", at: '"yes"', message: /enforceRecorder: must be a boolean/ },
             { name: "missing users", policy: { ssh: [{ action: "check", src: ["group:eng"], dst: ["tag:db"] }] }, check: "missing-field", at: "{\n      \"action\"", message: /is missing "users"/ },
+            { name: "acceptEnv entry not a variable name", policy: { ssh: [{ action: "check", src: ["group:eng"], dst: ["tag:db"], users: ["root"], acceptEnv: ["GIT_*", "GIT-EDITOR"] }] }, check: "invalid-value", at: '"GIT-EDITOR"', message: /acceptEnv\[1\]: "GIT-EDITOR" is not an environment variable name/ },
         ],
     },
     {
@@ -167,6 +168,7 @@ const TABLES: SectionTable[] = [
         },
         invalid: [
             { name: "no attr", policy: { nodeAttrs: [{ target: ["tag:web"] }] }, check: "missing-field", at: "{\n      \"target\"", message: /has neither "attr" nor "app"/ },
+            { name: "empty attribute name", policy: { nodeAttrs: [{ target: ["tag:web"], attr: ["funnel", ""] }] }, check: "invalid-value", at: '""', message: /nodeAttrs\[0\]\.attr\[1\]: an attribute name is empty/ },
             { name: "ipPool entry not a prefix", policy: { nodeAttrs: [{ target: ["group:ops"], ipPool: ["100.81.0.1"] }] }, check: "invalid-value", at: '"100.81.0.1"', message: /"100.81.0.1" is not a CIDR prefix; an ipPool lists prefixes/ },
             { name: "internet target", policy: { nodeAttrs: [{ target: ["autogroup:internet"], attr: ["funnel"] }] }, check: "invalid-selector", at: '"autogroup:internet"', message: /not allowed in a nodeAttrs target/ },
             { name: "app connectors not a list", policy: { nodeAttrs: [{ target: ["*"], app: { "tailscale.com/app-connectors": { name: "github" } } }] }, check: "wrong-type", at: "{", after: '"tailscale.com/app-connectors"', message: /must be a list, not an object/ },
