@@ -123,18 +123,20 @@ function appConnectorsByName(nodeAttrs: readonly unknown[]): Map<string, string>
 
 /**
  * The document's nodeAttrs with the fragment's entries appended. An entry already present (the same
- * JSON, whatever the order of its keys) is not added twice; an app connector app whose name is already defined with another
- * configuration is a conflict, since Tailscale would then route the same app two ways.
+ * JSON, whatever the order of its keys) is not added twice; an app connector app whose name is
+ * already defined with another configuration is a conflict, since Tailscale would then route the same
+ * app two ways. The apps defined so far are read once and kept up to date as entries are added.
  */
 function mergeNodeAttrs(current: unknown, add: readonly NodeAttr[], source: string): unknown {
     if (current !== undefined && !Array.isArray(current)) return current; // malformed: kept for the analysis
     const out: unknown[] = [...(current ?? [])];
     const present = new Set(out.map(canonicalJson));
+    const defined = appConnectorsByName(out);
     for (const entry of add) {
         const text = canonicalJson(entry);
         if (present.has(text)) continue;
-        const defined = appConnectorsByName(out);
-        for (const [name, config] of appConnectorsByName([entry])) {
+        const apps = appConnectorsByName([entry]);
+        for (const [name, config] of apps) {
             const existing = defined.get(name);
             if (existing !== undefined && existing !== config) {
                 throw new PolicyFragmentConflict(`${source}: app connector app ${JSON.stringify(name)} is already defined in nodeAttrs with another configuration: rename one of them`);
@@ -142,6 +144,7 @@ function mergeNodeAttrs(current: unknown, add: readonly NodeAttr[], source: stri
         }
         out.push(entry);
         present.add(text);
+        for (const [name, config] of apps) if (!defined.has(name)) defined.set(name, config);
     }
     return out;
 }

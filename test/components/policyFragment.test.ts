@@ -44,6 +44,11 @@ describe("components: policy fragments", () => {
             () => mergePolicyFragments(merged, [{ source: "router b", nodeAttrs: [other] }]),
             (error: unknown) => error instanceof PolicyFragmentConflict && /router b: app connector app "github" is already defined in nodeAttrs with another configuration/.test(error.message),
         );
+        // Within one fragment too: the second entry meets the app the first one defined.
+        assert.throws(
+            () => mergePolicyFragments({}, [{ source: "router c", nodeAttrs: [github, other] }]),
+            (error: unknown) => error instanceof PolicyFragmentConflict && /router c: app connector app "github"/.test(error.message),
+        );
         // A malformed nodeAttrs in the user's document is kept as given, for the analysis to report.
         const malformed = mergePolicyFragments({ nodeAttrs: "oops" as never }, [{ source: "r", nodeAttrs: [github] }]);
         assert.strictEqual(malformed.nodeAttrs, "oops");
