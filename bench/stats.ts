@@ -11,6 +11,13 @@ export function mean(values: readonly number[]): number {
     return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
+/** Times synchronous work on the monotonic high-resolution clock: its milliseconds and its result. */
+export function timeSync<T>(work: () => T): { ms: number; result: T } {
+    const start = process.hrtime.bigint();
+    const result = work();
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
 export async function timeMs(fn: () => Promise<unknown> | unknown): Promise<number> {
     const start = performance.now();
     await fn();
