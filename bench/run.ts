@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     console.log("");
     const sections: Array<[string, () => Promise<string[]>]> = [
         ["policy analysis (audit) vs JSON.parse", () => auditFigures(1, quick ? 3 : 7)],
-        ["growth at 4x the input, with and without V8's young-generation collections", async () => growthFloorFigures(quick ? 11 : 31, quick ? 1 : 2)],
+        ["growth at 4x the input, with and without V8's young-generation collections, and of two designs' skeletons", async () => growthFloorFigures(quick ? 11 : 31, quick ? 1 : 2)],
         ["pack start-up", async () => startupFigures(quick ? 5 : 15)],
         ["pack throughput", async () => [await analyzeLoadFigure(quick ? 1 : 3)]],
         ["preview end to end", async () => [await previewFigure(quick ? 1 : 3)]],
