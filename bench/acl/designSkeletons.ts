@@ -16,6 +16,7 @@
  * or escapes (the generated policies) they return the same count and checksum; the benchmark checks
  * that before it trusts a timing.
  */
+import { grown, isDelimiter } from "../../acl/tree";
 
 /** What a skeleton computed: how many distinct strings, and a checksum of the numbers read in order. */
 export interface SkeletonResult {
@@ -94,10 +95,10 @@ interface Tape {
 
 /** Plain JSON to a tape of strings, brackets and other scalars (no validation: the skeleton reads valid JSON). */
 function tokenize(text: string): Tape {
-    let capacity = Math.max(16, text.length >> 3);
-    let kinds = new Int32Array(capacity);
-    let starts = new Int32Array(capacity);
-    let ends = new Int32Array(capacity);
+    const capacity = Math.max(16, text.length >> 3);
+    let kinds: Int32Array = new Int32Array(capacity);
+    let starts: Int32Array = new Int32Array(capacity);
+    let ends: Int32Array = new Int32Array(capacity);
     let count = 0;
     const length = text.length;
     for (let i = 0; i < length; i++) {
@@ -124,11 +125,10 @@ function tokenize(text: string): Tape {
         } else {
             continue; // whitespace, ":" and ","
         }
-        if (count === capacity) {
-            capacity *= 2;
-            kinds = grown(kinds, capacity);
-            starts = grown(starts, capacity);
-            ends = grown(ends, capacity);
+        if (count === kinds.length) {
+            kinds = grown(kinds);
+            starts = grown(starts);
+            ends = grown(ends);
         }
         kinds[count] = kind;
         starts[count] = start;
@@ -138,26 +138,16 @@ function tokenize(text: string): Tape {
     return { count, kinds, starts, ends };
 }
 
-function isDelimiter(code: number): boolean {
-    return code === 44 || code === 93 || code === 125 || code === 32 || code === 10 || code === 13 || code === 9;
-}
-
-function grown(from: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-    const to = new Int32Array(capacity);
-    to.set(from);
-    return to;
-}
-
 /**
  * Numbers spans of a text by their characters: an open-addressing hash table of Int32Arrays, sized
  * to the distinct spans (doubled at half full), so its size follows the names, not the bytes.
  */
 class SpanNumbers {
     count = 0;
-    private slots = new Int32Array(1024);
-    private starts = new Int32Array(1024);
-    private ends = new Int32Array(1024);
-    private hashes = new Int32Array(1024);
+    private slots: Int32Array = new Int32Array(1024);
+    private starts: Int32Array = new Int32Array(1024);
+    private ends: Int32Array = new Int32Array(1024);
+    private hashes: Int32Array = new Int32Array(1024);
 
     constructor(private readonly text: string) {}
 
@@ -182,9 +172,9 @@ class SpanNumbers {
     private add(slot: number, start: number, end: number, hash: number): number {
         const number = ++this.count;
         if (number === this.starts.length) {
-            this.starts = grown(this.starts, number * 2);
-            this.ends = grown(this.ends, number * 2);
-            this.hashes = grown(this.hashes, number * 2);
+            this.starts = grown(this.starts);
+            this.ends = grown(this.ends);
+            this.hashes = grown(this.hashes);
         }
         this.starts[number] = start;
         this.ends[number] = end;

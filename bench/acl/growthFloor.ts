@@ -128,7 +128,7 @@ export function growthFloorFigures(rounds: number = 31, processes: number = 2): 
 if (require.main === module) {
     if (process.argv[2] === CHILD_FLAG) {
         const set = process.argv[3];
-        if (!(set in SUBJECT_SETS)) throw new Error(`growthFloor child: unknown subject set ${JSON.stringify(set)}`);
+        if (set === undefined || !Object.hasOwn(SUBJECT_SETS, set)) throw new Error(`growthFloor child: unknown subject set ${JSON.stringify(set)}`);
         process.stdout.write(JSON.stringify(measureInThisProcess(set as SubjectSet, Number(process.argv[4]))));
     } else {
         for (const line of growthFloorFigures(Number(process.argv[2] ?? "31"))) console.log(line);
