@@ -18,8 +18,17 @@ export function destinationTarget(dst: string): string {
         if (close > 0) return dst.slice(1, close);
     }
     const colon = dst.lastIndexOf(":");
-    if (colon < 0 || !PORTS.test(dst.slice(colon + 1))) return dst;
+    if (colon < 0 || !isPortListAt(dst, colon + 1)) return dst;
     return dst.slice(0, colon);
+}
+
+/** PORTS_AT tests from its lastIndex: the port list after a colon is read in place, without a copy. */
+const PORTS_AT = new RegExp(PORTS.source.slice(1), "y");
+
+/** True when `text` from `start` to its end is a port list (PORTS). */
+function isPortListAt(text: string, start: number): boolean {
+    PORTS_AT.lastIndex = start;
+    return PORTS_AT.test(text);
 }
 
 /**

@@ -107,6 +107,8 @@ export class JsonOffsetIndex {
     private lineCount = 1;
     private readonly children = new Map<number, number[]>();
     private readonly members = new Map<number, Map<string, number>>();
+    /** 1 for an object whose members were looked up once (see memberOf); made on the first look-up. */
+    private visited: Uint8Array | undefined;
 
     constructor(private readonly json: string) {
         // A value takes at least two characters with its separator; grown if ever short.
@@ -151,7 +153,7 @@ export class JsonOffsetIndex {
             const opening = this.json.charCodeAt(this.starts[value]);
             let next: number | undefined;
             if (typeof segment === "number") next = opening === 91 /* [ */ ? this.childrenOf(value)[segment] : undefined;
-            else next = opening === 123 /* { */ ? this.membersOf(value).get(segment) : undefined;
+            else next = opening === 123 /* { */ ? this.memberOf(value, segment) : undefined;
             if (next === undefined) return undefined;
             value = next;
         }
@@ -239,6 +241,35 @@ export class JsonOffsetIndex {
             this.children.set(container, list);
         }
         return list;
+    }
+
+    /**
+     * The value of `key` in `object` (the last one when the key repeats, as JSON.parse keeps), or
+     * undefined. Most located objects are visited once (the rule a finding is about), so the first
+     * visit compares the keys in place; an object visited again gets a table of its members.
+     */
+    private memberOf(object: number, key: string): number | undefined {
+        const members = this.members.get(object);
+        if (members !== undefined) return members.get(key);
+        this.visited ??= new Uint8Array(this.count);
+        if (this.visited[object] === 1) return this.membersOf(object).get(key);
+        this.visited[object] = 1;
+        let found: number | undefined;
+        for (let child = object + 1; child < this.ends[object]; child = this.ends[child]) if (this.keyIs(child, key)) found = child;
+        return found;
+    }
+
+    /** True when the key of `member` is `key`, compared in the text (decoded only when it has escapes). */
+    private keyIs(member: number, key: string): boolean {
+        const json = this.json;
+        const start = this.keyStarts[member] + 1;
+        for (let i = 0; i < key.length; i++) {
+            const code = json.charCodeAt(start + i);
+            if (code === 92 /* \ */) return this.keyOf(member) === key;
+            if (code !== key.charCodeAt(i)) return false;
+        }
+        const after = json.charCodeAt(start + key.length);
+        return after === 34 /* " */ || (after === 92 && this.keyOf(member) === key);
     }
 
     private membersOf(object: number): Map<string, number> {

@@ -9,8 +9,8 @@ export interface AccessRule {
     section: "acls" | "grants";
     index: number;
     record: Record<string, unknown>;
-    /** The first source that stands for everyone in (or beyond) the tailnet, if any. */
-    everyone: string | undefined;
+    /** The first source that stands for everyone in (or beyond) the tailnet. */
+    everyone: string;
     /** The key of the destination list: "dst", or the legacy "ports" of an acls rule. */
     dstKey: string;
 }
@@ -21,25 +21,29 @@ export const EVERYONE: ReadonlySet<string> = new Set(["*", "autogroup:member", "
 /** The rules of each document, computed once for the several lints that read them. */
 const RULES_OF = new WeakMap<Record<string, unknown>, AccessRule[]>();
 
-/** The access rules of a policy (the same array for the same document: treat it as read-only). */
-export function accessRules(doc: Record<string, unknown>): AccessRule[] {
+/**
+ * The access rules of a policy whose sources include everyone (EVERYONE): the only rules the breadth
+ * lints read, so a policy of thousands of rules for named groups keeps no entry for each. The same
+ * array for the same document: treat it as read-only.
+ */
+export function rulesFromEveryone(doc: Record<string, unknown>): AccessRule[] {
     let rules = RULES_OF.get(doc);
     if (rules === undefined) {
-        rules = collectAccessRules(doc);
+        rules = collectRulesFromEveryone(doc);
         RULES_OF.set(doc, rules);
     }
     return rules;
 }
 
-function collectAccessRules(doc: Record<string, unknown>): AccessRule[] {
+function collectRulesFromEveryone(doc: Record<string, unknown>): AccessRule[] {
     const rules: AccessRule[] = [];
     const acls = member(doc, "acls");
     if (Array.isArray(acls)) {
         for (let index = 0; index < acls.length; index++) {
             const record: unknown = acls[index];
             if (!isRecord(record)) continue;
-            const sources = record.src !== undefined ? record.src : record.users;
-            rules.push({ section: "acls", index, record, everyone: everyoneIn(sources), dstKey: record.dst !== undefined ? "dst" : "ports" });
+            const everyone = everyoneIn(record.src !== undefined ? record.src : record.users);
+            if (everyone !== undefined) rules.push({ section: "acls", index, record, everyone, dstKey: record.dst !== undefined ? "dst" : "ports" });
         }
     }
     const grants = member(doc, "grants");
@@ -48,7 +52,8 @@ function collectAccessRules(doc: Record<string, unknown>): AccessRule[] {
             const record: unknown = grants[index];
             // A grant with only "app" capabilities opens no network path; its reach is not network access.
             if (!isRecord(record) || !Array.isArray(record.ip)) continue;
-            rules.push({ section: "grants", index, record, everyone: everyoneIn(record.src), dstKey: "dst" });
+            const everyone = everyoneIn(record.src);
+            if (everyone !== undefined) rules.push({ section: "grants", index, record, everyone, dstKey: "dst" });
         }
     }
     return rules;

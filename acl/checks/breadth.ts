@@ -5,7 +5,7 @@
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import { forEachRecord, formatPath, isRecord, listIncludes, member, stringsOf } from "../walk";
-import { accessRules, destinationWithTarget, ruleName, type AccessRule } from "./accessRules";
+import { destinationWithTarget, rulesFromEveryone, ruleName, type AccessRule } from "./accessRules";
 
 /** The exact allow-all shape is reported by allow-all; near-allow-all covers the rest. */
 function isExactAllowAll(rule: AccessRule): boolean {
@@ -16,9 +16,8 @@ function isExactAllowAll(rule: AccessRule): boolean {
 
 export function checkNearAllowAll(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
-    for (const rule of accessRules(doc)) {
+    for (const rule of rulesFromEveryone(doc)) {
         const everyone = rule.everyone;
-        if (everyone === undefined) continue;
         const anywhere = destinationWithTarget(rule, "*");
         if (anywhere === undefined || isExactAllowAll(rule)) continue;
         findings.push({
@@ -34,9 +33,8 @@ export function checkNearAllowAll(parsed: ParsedPolicy, doc: Record<string, unkn
 
 export function checkBroadAccessToTagged(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
-    for (const rule of accessRules(doc)) {
+    for (const rule of rulesFromEveryone(doc)) {
         const everyone = rule.everyone;
-        if (everyone === undefined) continue;
         const tagged = destinationWithTarget(rule, "autogroup:tagged");
         if (tagged === undefined) continue;
         findings.push({
@@ -52,9 +50,8 @@ export function checkBroadAccessToTagged(parsed: ParsedPolicy, doc: Record<strin
 
 export function checkExitNodeToEveryone(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
-    for (const rule of accessRules(doc)) {
+    for (const rule of rulesFromEveryone(doc)) {
         const everyone = rule.everyone;
-        if (everyone === undefined) continue;
         const internet = destinationWithTarget(rule, "autogroup:internet");
         if (internet === undefined) continue;
         findings.push({

@@ -71,6 +71,13 @@ function grantCovers(earlier: Candidate, later: Candidate): boolean {
     return dstCovered && ipCovered;
 }
 
+/** True when the earlier rule allows all that the later one allows. */
+function covers(section: "acls" | "grants", earlier: Candidate, later: Candidate): boolean {
+    if (section === "grants") return grantCovers(earlier, later);
+    for (const dst of later.destinations) if (!aclCovers(earlier, dst)) return false;
+    return true;
+}
+
 function shadowedIn(
     parsed: ParsedPolicy,
     doc: Record<string, unknown>,
@@ -79,20 +86,21 @@ function shadowedIn(
     candidateOf: (record: Record<string, unknown>, index: number) => Candidate | undefined,
 ): PolicyFinding[] {
     const findings: PolicyFinding[] = [];
-    const groups = new Map<string, Candidate[]>();
+    // Most rules have sources of their own: a group of one is kept as its candidate, not as a list.
+    const groups = new Map<string, Candidate | Candidate[]>();
     forEachRecord(member(doc, section), (record, index) => {
         const key = keyOf(record);
         const candidate = candidateOf(record, index);
         if (key === undefined || candidate === undefined) return;
-        let earlier = groups.get(key);
-        if (earlier === undefined) {
-            earlier = [];
-            groups.set(key, earlier);
+        const group = groups.get(key);
+        if (group === undefined) {
+            groups.set(key, candidate);
+            return;
         }
+        const earlier = Array.isArray(group) ? group : [group];
         let covering: Candidate | undefined;
         for (let i = 0; i < earlier.length && i < MAX_COMPARED && covering === undefined; i++) {
-            const e = earlier[i];
-            if (section === "acls" ? candidate.destinations.every((d) => aclCovers(e, d)) : grantCovers(e, candidate)) covering = e;
+            if (covers(section, earlier[i], candidate)) covering = earlier[i];
         }
         if (covering !== undefined) {
             findings.push({
@@ -104,6 +112,7 @@ function shadowedIn(
             });
         }
         earlier.push(candidate);
+        if (earlier !== group) groups.set(key, earlier);
     });
     return findings;
 }
@@ -116,7 +125,8 @@ export function checkShadowedRule(parsed: ParsedPolicy, doc: Record<string, unkn
         (record) => {
             const src = sortedStrings(record.src ?? record.users);
             if (src === undefined || record.action !== "accept") return undefined;
-            return JSON.stringify([src, record.proto ?? null]);
+            // The plain form, the sources alone, starts '["' or '[]'; a key with more starts '[['.
+            return record.proto === undefined || record.proto === null ? JSON.stringify(src) : JSON.stringify([src, record.proto]);
         },
         (record, index) => {
             const dst = sortedStrings(record.dst ?? record.ports);
@@ -130,8 +140,12 @@ export function checkShadowedRule(parsed: ParsedPolicy, doc: Record<string, unkn
         (record) => {
             const src = sortedStrings(record.src);
             if (src === undefined) return undefined;
-            // Rules that differ in routing, posture or app capabilities are never compared.
-            return JSON.stringify([src, sortedStrings(record.via) ?? null, sortedStrings(record.srcPosture) ?? null, record.app ?? null]);
+            // Rules that differ in routing, posture or app capabilities are never compared. Most grants
+            // have none of them: their key is the sources alone (see the acls key).
+            const via = sortedStrings(record.via) ?? null;
+            const posture = sortedStrings(record.srcPosture) ?? null;
+            const app = record.app ?? null;
+            return via === null && posture === null && app === null ? JSON.stringify(src) : JSON.stringify([src, via, posture, app]);
         },
         (record, index) => {
             const dst = sortedStrings(record.dst);

@@ -35,14 +35,41 @@ export interface SplitDestination {
 
 /** Splits "target:ports"; undefined when there is no port part. */
 export function splitDestination(dst: string): SplitDestination | undefined {
+    const colon = portsColon(dst);
+    return colon < 0 ? undefined : { target: destinationTargetBefore(dst, colon), ports: dst.slice(colon + 1) };
+}
+
+/**
+ * The offset of the colon before the ports of "target:ports" ("[v6]:ports": the colon after the
+ * bracket), or -1 when there is no port part: splitDestination without building its parts.
+ */
+export function portsColon(dst: string): number {
     if (dst.startsWith("[")) {
         const close = dst.indexOf("]");
-        if (close > 0 && dst[close + 1] === ":") return { target: dst.slice(1, close), ports: dst.slice(close + 2) };
-        return undefined;
+        return close > 0 && dst.charCodeAt(close + 1) === 58 /* : */ ? close + 1 : -1;
     }
-    const colon = dst.lastIndexOf(":");
-    if (colon < 0) return undefined;
-    return { target: dst.slice(0, colon), ports: dst.slice(colon + 1) };
+    return dst.lastIndexOf(":");
+}
+
+/** The target of a destination whose ports start after `colon` (from portsColon), without brackets. */
+export function destinationTargetBefore(dst: string, colon: number): string {
+    return dst.charCodeAt(0) === 91 /* [ */ ? dst.slice(1, colon - 1) : dst.slice(0, colon);
+}
+
+/**
+ * The port a test destination names after `colon`: one decimal number 0-65535 without leading zeros
+ * ("0" itself allowed), read in place; -1 for anything else.
+ */
+export function singlePortAfter(dst: string, colon: number): number {
+    const digits = dst.length - colon - 1;
+    if (digits < 1 || digits > 5 || (digits > 1 && dst.charCodeAt(colon + 1) === 48 /* 0 */)) return -1;
+    let port = 0;
+    for (let i = colon + 1; i < dst.length; i++) {
+        const code = dst.charCodeAt(i);
+        if (code < 48 || code > 57) return -1;
+        port = port * 10 + (code - 48);
+    }
+    return port <= 65535 ? port : -1;
 }
 
 /** One entry of a grant's "ip" list: "*", ports, or "protocol:ports". Why it is invalid, or undefined. */

@@ -73,16 +73,17 @@ export class ReferenceCheck {
 
     /** The reference `text` makes to an undefined name of one of `kinds`, if it makes one. */
     private undefinedIn(text: string, kinds: readonly ReferenceKind[], withPorts: boolean): Reference | undefined {
-        if (!withPorts) {
-            // Most selectors are tags and groups, which name themselves, or users and autogroups, which
-            // name nothing to define: no look-up of the selector needed.
-            const kind: ReferenceKind | undefined = text.startsWith("tag:") ? "tag" : text.startsWith("group:") ? "group" : undefined;
-            if (kind !== undefined) {
-                const names = this.defined[kind];
-                return !kinds.includes(kind) || names === undefined || names.has(text) ? undefined : this.referenceIn(text, false);
-            }
-            if (text.startsWith("autogroup:") || text.includes("@")) return undefined;
+        // Most selectors are tags and groups, which name themselves (with ports, up to the colon after
+        // the name: referencedTarget), or users and autogroups, which name nothing to define: no look-up
+        // of the selector, and no Reference unless the name is undefined.
+        const kind: ReferenceKind | undefined = text.startsWith("tag:") ? "tag" : text.startsWith("group:") ? "group" : undefined;
+        if (kind !== undefined) {
+            const names = this.defined[kind];
+            if (!kinds.includes(kind) || names === undefined) return undefined;
+            const name = withPorts ? referencedTarget(text) : text;
+            return names.has(name) ? undefined : referenceOf(name);
         }
+        if (!withPorts && (text.startsWith("autogroup:") || text.includes("@"))) return undefined;
         const reference = this.referenceIn(text, withPorts);
         if (reference === undefined || !kinds.includes(reference.kind)) return undefined;
         const names = this.defined[reference.kind];

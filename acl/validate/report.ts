@@ -21,6 +21,11 @@ const ARTICLE: Readonly<Record<string, string>> = {
     null: "null",
 };
 
+/** True for the character code of an ASCII digit. */
+function isDigit(code: number): boolean {
+    return code >= 48 && code <= 57;
+}
+
 /** Remembered for a selector without a problem. */
 const VALID = Symbol("valid selector");
 
@@ -179,8 +184,12 @@ export class Validation {
      * the same users, hosts and addresses many times over, and classifying those costs more than a look-up.
      */
     problemOf(text: string, context: SelectorContext): string | undefined {
-        // Tags and groups are quicker to check than to look up (a prefix and a name pattern).
-        if (text.startsWith("tag:") || text.startsWith("group:")) return selectorProblem(text, context);
+        // Tags, groups, logins and IPv4 addresses and prefixes (a digit first, no colon) are quicker to
+        // check than to look up (a prefix and a pattern, or a scan of the digits); a policy names
+        // thousands of distinct ones, so remembering them would mostly refill the table.
+        if (text.startsWith("tag:") || text.startsWith("group:") || text.includes("@") || (isDigit(text.charCodeAt(0)) && !text.includes(":"))) {
+            return selectorProblem(text, context);
+        }
         return this.remembered(context, text, selectorProblem, context);
     }
 
@@ -236,24 +245,39 @@ export class Validation {
 
     /**
      * Calls `visit` with each entry of the list section `section` that is an object, and its path;
-     * records "wrong-type" for the others.
+     * records "wrong-type" for the others. The path is one array, updated for each entry: it is valid
+     * during the visit only (helpers build a finding's path by copying it, and nothing keeps it), so
+     * walking a section of 10,000 rules builds no 10,000 paths.
      */
     eachRecord(list: unknown[], section: string, visit: (record: Record<string, unknown>, path: JsonPath) => void): void {
+        const path: [string, number] = [section, 0];
         for (let index = 0; index < list.length; index++) {
             const entry: unknown = list[index];
-            if (isRecord(entry)) visit(entry, [section, index]);
+            path[1] = index;
+            if (isRecord(entry)) visit(entry, path);
             else this.expectType(entry, [section, index], "object");
         }
     }
 }
+
+/** validTable's names by kind, then by protocol number (0-255). */
+const TABLE_NAMES = new Map<string, string[]>();
 
 /**
  * The knownValid table for destinations of one kind whose findings depend on their text and the
  * protocol of their rule or test: one table per protocol.
  */
 export function validTable(kind: string, protocol: number | undefined): string {
-    return protocol === undefined ? kind : `${kind}/${protocol}`;
+    if (protocol === undefined) return kind;
+    let names = TABLE_NAMES.get(kind);
+    if (names === undefined) {
+        names = [];
+        TABLE_NAMES.set(kind, names);
+    }
+    // Named once per kind and protocol, not once per destination.
+    return (names[protocol] ??= `${kind}/${protocol}`);
 }
+
 
 /** `parent` + `key`, + `index` unless it is negative: the path of a finding. */
 export function pathTo(parent: JsonPath, key: string | number, index: number = -1): JsonPath {

@@ -4,7 +4,7 @@ import { ICMP_PROTOCOLS, PROTOCOLS_DOC, protocolNumber, TEST_PROTOCOLS } from ".
 import { isPostureValue, POSTURE_ATTRIBUTE_PATTERN } from "../evaluate/posture";
 import { ENTRY_KEYS, jsonTypeOf } from "../grammar/sections";
 import type { JsonPath } from "../walk";
-import { splitDestination } from "./ports";
+import { destinationTargetBefore, portsColon, singlePortAfter } from "./ports";
 import { TAGS } from "./references";
 import { has, pathTo, validTable, type Validation } from "./report";
 
@@ -30,8 +30,6 @@ function validatePostureAttrs(v: Validation, value: unknown, recordPath: JsonPat
     }
 }
 
-const PORT = /^(0|[1-9]\d{0,4})$/;
-
 function testProtocol(v: Validation, value: unknown, recordPath: JsonPath): number | undefined {
     if (value === undefined) return undefined;
     if (typeof value !== "string") {
@@ -46,24 +44,31 @@ function testProtocol(v: Validation, value: unknown, recordPath: JsonPath): numb
     return number;
 }
 
-/** A test destination names exactly one port: "tag:db:5432"; ICMP tests use port 0. At `parent` + `key` + `index`. */
+/**
+ * A test destination names exactly one port: "tag:db:5432"; ICMP tests use port 0. At `parent` + `key` + `index`.
+ * Read in place: no parts are built unless there is a finding (a policy has tens of thousands of test destinations).
+ */
 function testDestination(v: Validation, dst: string, protocol: number | undefined, parent: JsonPath, key: string, index: number): void {
+    // Tags (most destinations) are checked outright, cheaper than a look-up; others are remembered once valid.
+    const remember = !dst.startsWith("tag:");
     const table = validTable("testDst", protocol);
-    if (v.knownValid(table, dst)) return;
+    if (remember && v.knownValid(table, dst)) return;
     const before = v.count();
     v.references.check(dst, TAGS, true, parent, key, index);
-    const split = splitDestination(dst);
-    if (split === undefined) {
+    const colon = portsColon(dst);
+    if (colon < 0) {
         v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} has no port; a test destination is "target:port", e.g. "tag:db:5432"`);
         return;
     }
-    v.selector(split.target, "testDst", parent, key, index);
-    if (!PORT.test(split.ports) || Number(split.ports) > 65535) {
-        v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} must name exactly one port (0-65535), not ${JSON.stringify(split.ports)}`);
-    } else if (protocol !== undefined && ICMP_PROTOCOLS.has(protocol) && split.ports !== "0") {
+    v.selector(destinationTargetBefore(dst, colon), "testDst", parent, key, index);
+    const port = singlePortAfter(dst, colon);
+    if (port < 0) {
+        const ports = dst.slice(colon + 1);
+        v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} must name exactly one port (0-65535), not ${JSON.stringify(ports)}`);
+    } else if (protocol !== undefined && ICMP_PROTOCOLS.has(protocol) && port !== 0) {
         v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} is an ICMP test, which must use port 0`);
     }
-    if (v.count() === before) v.rememberValid(table, dst);
+    if (remember && v.count() === before) v.rememberValid(table, dst);
 }
 
 /** A test's required `src`: one selector string (its path built only for a finding). */

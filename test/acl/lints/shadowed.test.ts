@@ -24,11 +24,33 @@ lintTable(
             after: '"tcp:22"',
             message: /^grants\[1\] allows nothing that grants\[0\]/,
         },
+        {
+            name: "the third rule of a source set, covered by the first (not by the second)",
+            policy: {
+                acls: [
+                    { action: "accept", src: ["group:eng"], dst: ["tag:web:*"] },
+                    { action: "accept", src: ["group:eng"], dst: ["tag:db:5432"] },
+                    { action: "accept", src: ["group:eng"], dst: ["tag:web:443"] },
+                ],
+            },
+            at: "{",
+            after: '"tag:db:5432"',
+            message: /^acls\[2\] allows nothing that acls\[0\]/,
+        },
+        {
+            name: "the same acls protocol on both rules",
+            policy: { acls: [{ action: "accept", src: ["group:eng"], proto: "udp", dst: ["tag:dns:53"] }, { action: "accept", src: ["group:eng"], proto: "udp", dst: ["tag:dns:53"] }] },
+            at: "{",
+            after: '"tag:dns:53"',
+            message: /^acls\[1\] allows nothing that acls\[0\]/,
+        },
     ],
     [
         { name: "different sources", policy: { grants: [{ src: ["group:eng"], dst: ["tag:web"], ip: ["*"] }, { src: ["group:ops"], dst: ["tag:web"], ip: ["*"] }] } },
         { name: "a later rule wider than the earlier", policy: { grants: [{ src: ["group:eng"], dst: ["tag:web"], ip: ["tcp:443"] }, { src: ["group:eng"], dst: ["tag:web"], ip: ["*"] }] } },
         { name: "same grant through a router", policy: { grants: [{ src: ["group:eng"], dst: ["tag:web"], ip: ["*"] }, { src: ["group:eng"], dst: ["tag:web"], ip: ["*"], via: ["tag:router"] }] } },
+        { name: "a protocol on the earlier rule only", policy: { acls: [{ action: "accept", src: ["group:eng"], proto: "tcp", dst: ["tag:web:*"] }, { action: "accept", src: ["group:eng"], dst: ["tag:web:443"] }] } },
+        { name: "a posture on the earlier grant only", policy: { postures: { "posture:ok": ["node:os == 'linux'"] }, grants: [{ src: ["group:eng"], dst: ["tag:web"], ip: ["*"], srcPosture: ["posture:ok"] }, { src: ["group:eng"], dst: ["tag:web"], ip: ["*"] }] } },
         { name: "different acls protocol", policy: { acls: [{ action: "accept", src: ["group:eng"], dst: ["tag:web:53"] }, { action: "accept", src: ["group:eng"], proto: "udp", dst: ["tag:web:53"] }] } },
     ],
 );

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { AUTOGROUPS, classifySelector, grantIpProblem, portsProblem, protocolNumber, selectorProblem, type SelectorContext } from "../../../acl";
+import { destinationTargetBefore, portsColon, singlePortAfter, splitDestination } from "../../../acl/validate/ports";
 
 const FORMS: Array<[string, string]> = [
     ["*", "wildcard"],
@@ -175,5 +176,28 @@ describe("acl port and protocol grammar", () => {
         assert.equal(grantIpProblem("icmp:*"), undefined);
         assert.match(grantIpProblem("icmp:8") ?? "", /has no ports/);
         assert.match(grantIpProblem("tcp") ?? "", /"tcp" is not a port/);
+    });
+    it("splits destinations in place: the colon before the ports, the target, one test port", () => {
+        const cases: Array<[string, number, string | undefined, number]> = [
+            ["tag:db:5432", 6, "tag:db", 5432],
+            ["[fd7a::1]:22", 9, "fd7a::1", 22],
+            ["[fd7a::1]", -1, undefined, -1],
+            ["box", -1, undefined, -1],
+            ["host:0", 4, "host", 0],
+            ["host:00", 4, "host", -1],
+            ["host:065", 4, "host", -1],
+            ["host:65535", 4, "host", 65535],
+            ["host:65536", 4, "host", -1],
+            ["host:123456", 4, "host", -1],
+            ["host:", 4, "host", -1],
+            ["host:1-2", 4, "host", -1],
+        ];
+        for (const [dst, colon, target, port] of cases) {
+            assert.equal(portsColon(dst), colon, dst);
+            if (colon < 0) continue;
+            assert.equal(destinationTargetBefore(dst, colon), target, dst);
+            assert.equal(singlePortAfter(dst, colon), port, dst);
+            assert.deepEqual(splitDestination(dst), { target, ports: dst.slice(colon + 1) }, dst);
+        }
     });
 });
