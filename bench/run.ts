@@ -4,6 +4,7 @@
  * does it). Takes a few minutes on two cores; pass --quick for fewer rounds.
  */
 import * as os from "os";
+import { allocationFigures } from "./acl/allocationBench";
 import { auditFigures } from "./acl/auditBench";
 import { growthFloorFigures } from "./acl/growthFloor";
 import { analyzeLoadFigure } from "./analyzeLoad";
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     const sections: Array<[string, () => Promise<string[]>]> = [
         ["policy analysis (audit) vs JSON.parse", () => auditFigures(1, quick ? 3 : 7)],
         ["growth at 4x the input, with and without V8's young-generation collections, and of two designs' skeletons", async () => growthFloorFigures(quick ? 11 : 31, quick ? 1 : 2)],
+        ["allocation per analysis (the same in every run: what young-generation collections work through)", () => allocationFigures(quick ? 2 : 5)],
         ["pack start-up", async () => startupFigures(quick ? 5 : 15)],
         ["pack throughput", async () => [await analyzeLoadFigure(quick ? 1 : 3)]],
         ["preview end to end", async () => [await previewFigure(quick ? 1 : 3)]],
