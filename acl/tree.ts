@@ -259,7 +259,10 @@ export class JsonOffsetIndex {
         return found;
     }
 
-    /** True when the key of `member` is `key`, compared in the text (decoded only when it has escapes). */
+    /**
+     * True when the key of `member` is `key`, compared in the text; a key with an escape among its first
+     * key.length characters is decoded first. (An escape after them makes the key longer than `key`.)
+     */
     private keyIs(member: number, key: string): boolean {
         const json = this.json;
         const start = this.keyStarts[member] + 1;
@@ -268,8 +271,7 @@ export class JsonOffsetIndex {
             if (code === 92 /* \ */) return this.keyOf(member) === key;
             if (code !== key.charCodeAt(i)) return false;
         }
-        const after = json.charCodeAt(start + key.length);
-        return after === 34 /* " */ || (after === 92 && this.keyOf(member) === key);
+        return json.charCodeAt(start + key.length) === 34 /* " */;
     }
 
     private membersOf(object: number): Map<string, number> {

@@ -278,7 +278,6 @@ export function validTable(kind: string, protocol: number | undefined): string {
     return (names[protocol] ??= `${kind}/${protocol}`);
 }
 
-
 /** `parent` + `key`, + `index` unless it is negative: the path of a finding. */
 export function pathTo(parent: JsonPath, key: string | number, index: number = -1): JsonPath {
     return index < 0 ? [...parent, key] : [...parent, key, index];

@@ -51,7 +51,7 @@ function testProtocol(v: Validation, value: unknown, recordPath: JsonPath): numb
 function testDestination(v: Validation, dst: string, protocol: number | undefined, parent: JsonPath, key: string, index: number): void {
     // Tags (most destinations) are checked outright, cheaper than a look-up; others are remembered once valid.
     const remember = !dst.startsWith("tag:");
-    const table = validTable("testDst", protocol);
+    const table = remember ? validTable("testDst", protocol) : "";
     if (remember && v.knownValid(table, dst)) return;
     const before = v.count();
     v.references.check(dst, TAGS, true, parent, key, index);
