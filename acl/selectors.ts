@@ -22,6 +22,21 @@ export function destinationTarget(dst: string): string {
     return dst.slice(0, colon);
 }
 
+/**
+ * The number written from `start` to the end of `text`: one to five decimal digits, at most 65535, read
+ * in place; -1 for anything else. Leading zeros are read ("022" is 22): whether to refuse them is the caller's.
+ */
+export function portNumberAt(text: string, start: number): number {
+    if (text.length === start || text.length - start > 5) return -1;
+    let port = 0;
+    for (let i = start; i < text.length; i++) {
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) return -1;
+        port = port * 10 + digit;
+    }
+    return port <= 65535 ? port : -1;
+}
+
 /** PORTS_AT tests from its lastIndex: the port list after a colon is read in place, without a copy. */
 const PORTS_AT = new RegExp(PORTS.source.slice(1), "y");
 

@@ -7,7 +7,7 @@
  */
 import type { ParsedPolicy } from "../parse";
 import { compareLocations, formatLocation, type SourceLocation } from "../location";
-import { destinationTarget } from "../selectors";
+import { destinationTarget, portNumberAt } from "../selectors";
 import { formatPath, isRecord, member } from "../walk";
 import { createEvaluator, PolicyEvaluator, type RuleMatch, type SshAction } from "./evaluator";
 import type { NetworkEntry, SshEntry } from "./rules";
@@ -54,15 +54,7 @@ export function describeRule(match: RuleMatch | undefined): string {
  * target and its brackets, read in place); -1 when it has none or it is out of range.
  */
 function testPort(text: string, target: string): number {
-    const start = text.startsWith("[") ? text.indexOf("]") + 2 : target.length + 1;
-    if (text.length === start || text.length - start > 5) return -1;
-    let port = 0;
-    for (let i = start; i < text.length; i++) {
-        const digit = text.charCodeAt(i) - 48;
-        if (digit < 0 || digit > 9) return -1;
-        port = port * 10 + digit;
-    }
-    return port <= 65535 ? port : -1;
+    return portNumberAt(text, text.startsWith("[") ? text.indexOf("]") + 2 : target.length + 1);
 }
 
 /** Target and single port of a test destination ("tag:db:5432", "[fd7a::1]:22"); undefined when unreadable. */

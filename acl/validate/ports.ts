@@ -4,6 +4,7 @@
  * (Tests name single ports and may use 0 for ICMP; see tests.ts.)
  */
 import { PROTOCOLS_WITH_PORTS, protocolNumber } from "../grammar/protocols";
+import { portNumberAt } from "../selectors";
 
 const MAX_PORT = 65535;
 const NUMBER = /^(0|[1-9]\d*)$/;
@@ -61,15 +62,9 @@ export function destinationTargetBefore(dst: string, colon: number): string {
  * ("0" itself allowed), read in place; -1 for anything else.
  */
 export function singlePortAfter(dst: string, colon: number): number {
-    const digits = dst.length - colon - 1;
-    if (digits < 1 || digits > 5 || (digits > 1 && dst.charCodeAt(colon + 1) === 48 /* 0 */)) return -1;
-    let port = 0;
-    for (let i = colon + 1; i < dst.length; i++) {
-        const code = dst.charCodeAt(i);
-        if (code < 48 || code > 57) return -1;
-        port = port * 10 + (code - 48);
-    }
-    return port <= 65535 ? port : -1;
+    // The evaluator reads "022" as port 22; validation refuses the leading zero.
+    if (dst.length - colon > 2 && dst.charCodeAt(colon + 1) === 48 /* 0 */) return -1;
+    return portNumberAt(dst, colon + 1);
 }
 
 /** One entry of a grant's "ip" list: "*", ports, or "protocol:ports". Why it is invalid, or undefined. */
