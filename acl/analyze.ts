@@ -4,7 +4,6 @@ import { runPolicyTests, type PolicyTestReport } from "./evaluate";
 import type { PolicyFinding } from "./findings";
 import { compareLocations } from "./location";
 import { parsePolicy, type ParsedPolicy } from "./parse";
-import { isRecord } from "./walk";
 
 export type { AnalyzeOptions } from "./checks";
 
@@ -43,10 +42,10 @@ export function boundMessage(message: string): string {
  * Findings are ordered by position; findings at the same position keep check order.
  */
 export function analyzeParsedPolicy(parsed: ParsedPolicy, options: AnalyzeOptions = {}): PolicyAnalysis {
-    if (parsed.errors.length > 0 || !isRecord(parsed.value)) return { findings: [...parsed.errors], tests: NO_TESTS_RUN };
-    const doc = parsed.value;
+    const tape = parsed.tape;
+    if (parsed.errors.length > 0 || tape === undefined || !tape.isObject(0)) return { findings: [...parsed.errors], tests: NO_TESTS_RUN };
     const tests = runPolicyTests(parsed);
-    const findings = ALL_CHECKS.flatMap((check) => check(parsed, doc, options));
+    const findings = ALL_CHECKS.flatMap((check) => check(parsed, tape, options));
     for (const failure of tests.failed) {
         findings.push({ check: "test-failed", message: failure.message, location: failure.location });
     }

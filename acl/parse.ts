@@ -3,15 +3,21 @@ import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, t
 import type { PolicyFinding } from "./findings";
 import { compareLocations, LineIndex, type SourceLocation } from "./location";
 import { syntaxMessage } from "./syntaxMessages";
-import { JsonOffsetIndex, NodeLocator, nodeToValue } from "./tree";
+import { scanTape, tapeFromTree, tapeValue, TAPE_MAX_NESTING, type PolicyTape } from "./tape";
+import { NodeLocator, nodeToValue } from "./tree";
 
 export interface ParsedPolicy {
     file: string;
     text: string;
-    /** The parsed value (comments/trailing commas allowed); undefined when there are syntax errors. */
-    value: unknown;
+    /**
+     * The parsed value (comments/trailing commas allowed); undefined when there are syntax errors.
+     * Built when first read: the analysis reads the tape instead.
+     */
+    readonly value: unknown;
     /** Syntax problems, each with check "syntax" and a location; empty when the file parses to an object. */
     errors: PolicyFinding[];
+    /** The policy as a token tape (acl/tape.ts); undefined when there are errors (then the top level is not an object, or absent). */
+    readonly tape: PolicyTape | undefined;
     /** Position of the node at a JSON path, e.g. ["acls", 0, "dst", 1]; undefined if absent. */
     locate(path: ReadonlyArray<string | number>): SourceLocation | undefined;
 }
@@ -29,7 +35,7 @@ interface ParserOutput {
  * Objects and lists nested deeper than this are reported as too deep to analyse (real policies nest
  * a handful of levels; Go's encoding/json refuses more than 10,000).
  */
-export const MAX_NESTING = 1_000;
+export const MAX_NESTING = TAPE_MAX_NESTING;
 
 /** Runs jsonc-parser (recursive), catching its failure so parsePolicy never throws. */
 function runParser(text: string): ParserOutput {
@@ -121,24 +127,20 @@ export function parsePolicyWithTree(text: string, file: string = DEFAULT_FILE): 
     const { root, parseErrors, failure } = deepest.depth > MAX_NESTING ? { root: undefined, parseErrors: [], failure: "too-deep" } : runParser(text);
     const errors = collectErrors(text, root, parseErrors, failure, deepest, at);
     const value = errors.length === 0 && root !== undefined ? nodeToValue(root) : undefined;
+    const tape = errors.length === 0 && root !== undefined ? tapeFromTree(text, root) : undefined;
     const locator = new NodeLocator(root);
     return {
         file,
         text,
         value,
         errors,
+        tape,
         locate(path) {
             const node = locator.find(path);
             return node === undefined ? undefined : at(node.offset);
         },
     };
 }
-
-/**
- * Deeper nesting than this goes to the jsonc-parser path, which alone knows how deep is too deep
- * (it recurses, JSON.parse does not); real policies nest a handful of levels.
- */
-const MAX_FAST_DEPTH = 200;
 
 /**
  * The text with its comments and trailing commas replaced by spaces (line breaks kept), so
@@ -221,34 +223,6 @@ export function blankCommentsAndTrailingCommas(text: string): string | undefined
 
 const NOT_LINE_BREAK = /[^\r\n]/g;
 
-/** True for a plain JSON object (not null, not a list). */
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * True when objects and lists in `container` nest more than `levels` levels (counting itself as one).
- * Recursive: the recursion stops `levels` deep (MAX_FAST_DEPTH, far below the stack's limit), and
- * needs no work list, which for a large policy was a growing array the garbage collector had to copy.
- */
-function nestsDeeperThan(container: object, levels: number): boolean {
-    if (levels === 0) return true;
-    // No Object.values: an array per object would be garbage the rest of the analysis pays to collect.
-    if (Array.isArray(container)) {
-        for (let i = 0; i < container.length; i++) {
-            const child: unknown = container[i];
-            if (typeof child === "object" && child !== null && nestsDeeperThan(child, levels - 1)) return true;
-        }
-        return false;
-    }
-    const record = container as Record<string, unknown>;
-    for (const key in record) {
-        const child = record[key];
-        if (typeof child === "object" && child !== null && nestsDeeperThan(child, levels - 1)) return true;
-    }
-    return false;
-}
-
 /** JSON.parse of `json`, or undefined when it is not JSON. */
 function tryJsonParse(json: string): unknown {
     try {
@@ -259,45 +233,44 @@ function tryJsonParse(json: string): unknown {
 }
 
 /**
- * JSON.parse of the text when it parses to an object; undefined otherwise (the full parser takes
- * over). Plain JSON is read as it is; text JSON.parse refuses is read again with its comments and
- * trailing commas blanked. JSON.parse stops at the first comment, which in most HuJSON files is on
- * the first lines, so trying it first costs little, and a file of plain JSON is never scanned.
+ * The plain value of text the tape scanner read: JSON.parse of the text, or of the text with its
+ * comments and trailing commas blanked (the scanner accepts what JSON.parse then accepts).
  */
-function parseFast(text: string): { value: Record<string, unknown>; json: string } | undefined {
-    let json = text;
-    let value = tryJsonParse(text);
-    if (value === undefined) {
-        const blanked = blankCommentsAndTrailingCommas(text);
-        if (blanked === undefined || blanked === text) return undefined;
-        json = blanked;
-        value = tryJsonParse(json);
-    }
-    return isObject(value) && !nestsDeeperThan(value, MAX_FAST_DEPTH) ? { value, json } : undefined;
+function valueOfScanned(text: string, tape: PolicyTape): unknown {
+    const plain = tryJsonParse(text);
+    if (plain !== undefined) return plain;
+    const blanked = blankCommentsAndTrailingCommas(text);
+    const value = blanked === undefined ? undefined : tryJsonParse(blanked);
+    return value !== undefined ? value : tapeValue(tape);
 }
 
 /**
  * Parses HuJSON policy text. Never throws: every problem is reported in `errors`.
  *
- * A well-formed policy (the common case) is read by JSON.parse after blanking its comments and
- * trailing commas, which is several times faster than building a syntax tree; positions are then
- * indexed only when first asked for (a policy without findings never pays for them). Everything
- * else takes parsePolicyWithTree. Both give the same value, errors and locations (see
- * test/acl/parseFastPath.test.ts).
+ * A well-formed policy (the common case) is scanned into a token tape (acl/tape.ts), which the
+ * analysis reads; the plain value is built only when a caller reads `value`, and line positions
+ * only when a finding is located. Everything else takes parsePolicyWithTree. Both give the same
+ * value, errors and locations (see test/acl/parseFastPath.test.ts).
  */
 export function parsePolicy(text: string, file: string = DEFAULT_FILE): ParsedPolicy {
-    const fast = parseFast(text);
-    if (fast === undefined) return parsePolicyWithTree(text, file);
-    let positions: JsonOffsetIndex | undefined;
+    const tape = scanTape(text);
+    if (tape === undefined) return parsePolicyWithTree(text, file);
+    let value: unknown;
+    let lines: LineIndex | undefined;
     return {
         file,
         text,
-        value: fast.value,
+        get value() {
+            if (value === undefined) value = valueOfScanned(text, tape);
+            return value;
+        },
         errors: [],
+        tape,
         locate(path) {
-            positions ??= new JsonOffsetIndex(fast.json);
-            const position = positions.positionOf(path);
-            return position === undefined ? undefined : { file, line: position.line, column: position.column };
+            const node = tape.find(path);
+            if (node < 0) return undefined;
+            lines ??= new LineIndex(file, text);
+            return lines.locationOf(tape.offset(node));
         },
     };
 }

@@ -3,6 +3,8 @@
  * shape; anything else is skipped (validating section types is a separate concern).
  */
 
+import { NONE, type PolicyTape } from "./tape";
+
 export type JsonPath = ReadonlyArray<string | number>;
 
 /** A string found in the policy and the JSON path to it. */
@@ -81,4 +83,42 @@ export function formatPath(path: JsonPath): string {
         else out += `[${JSON.stringify(segment)}]`;
     }
     return out;
+}
+
+/**
+ * Calls `visit` with each element of the tape list `list` that is an object, and its index; nothing
+ * if `list` is not a list (or NONE).
+ */
+export function forEachObject(tape: PolicyTape, list: number, visit: (record: number, index: number) => void): void {
+    if (!tape.isArray(list)) return;
+    for (let element = tape.first(list), index = 0; element !== NONE; element = tape.next(element), index++) {
+        if (tape.isObject(element)) visit(element, index);
+    }
+}
+
+/** The string elements of the tape list `list` with their paths (under `path`); none if it is not a list. */
+export function stringsAt(tape: PolicyTape, list: number, path: JsonPath): StringAt[] {
+    const out: StringAt[] = [];
+    if (!tape.isArray(list)) return out;
+    for (let element = tape.first(list), index = 0; element !== NONE; element = tape.next(element), index++) {
+        if (tape.isString(element)) out.push(new ListString(tape.string(element), path, index));
+    }
+    return out;
+}
+
+/** The string elements of the tape list `list`, without their paths; none if it is not a list. */
+export function stringValues(tape: PolicyTape, list: number): string[] {
+    const out: string[] = [];
+    if (!tape.isArray(list)) return out;
+    for (let element = tape.first(list); element !== NONE; element = tape.next(element)) if (tape.isString(element)) out.push(tape.string(element));
+    return out;
+}
+
+/** True when the tape list `list` contains the string `value`. */
+export function listHas(tape: PolicyTape, list: number, value: string): boolean {
+    if (!tape.isArray(list)) return false;
+    const id = tape.names.idOf(value);
+    if (id === NONE) return false;
+    for (let element = tape.first(list); element !== NONE; element = tape.next(element)) if (tape.isString(element) && tape.stringId(element) === id) return true;
+    return false;
 }

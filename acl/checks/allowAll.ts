@@ -1,11 +1,13 @@
 /** allow-all: a rule that lets every source reach every destination on every port. */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 import { forEachRecord, listIncludes, member } from "../walk";
 
 const FIX = "list the groups and tags that need access and the ports they need";
 
-export function checkAllowAll(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkAllowAll(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
     forEachRecord(member(doc, "acls"), (record, index) => {
         if (record.action === "accept" && listIncludes(record.src, "*") && listIncludes(record.dst, "*:*")) {

@@ -1,6 +1,7 @@
 /** auto-approver-not-tag: routes, exit nodes or services approved for users rather than tagged routers. */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 import { formatPath, isRecord, member, stringsOf, type StringAt } from "../walk";
 
 function approvers(doc: Record<string, unknown>): StringAt[] {
@@ -14,7 +15,8 @@ function approvers(doc: Record<string, unknown>): StringAt[] {
     return out;
 }
 
-export function checkAutoApproverNotTag(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkAutoApproverNotTag(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     return approvers(doc)
         .filter((approver) => !approver.value.startsWith("tag:"))
         .map((approver) => ({

@@ -4,6 +4,7 @@
  */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 import { forEachRecord, formatPath, isRecord, listIncludes, member, stringsOf } from "../walk";
 import { destinationWithTarget, rulesFromEveryone, ruleName, type AccessRule } from "./accessRules";
 
@@ -14,7 +15,8 @@ function isExactAllowAll(rule: AccessRule): boolean {
     return listIncludes(record.src, "*") && listIncludes(record.dst, "*") && listIncludes(record.ip, "*");
 }
 
-export function checkNearAllowAll(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkNearAllowAll(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
     for (const rule of rulesFromEveryone(doc)) {
         const everyone = rule.everyone;
@@ -31,7 +33,8 @@ export function checkNearAllowAll(parsed: ParsedPolicy, doc: Record<string, unkn
     return findings;
 }
 
-export function checkBroadAccessToTagged(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkBroadAccessToTagged(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
     for (const rule of rulesFromEveryone(doc)) {
         const everyone = rule.everyone;
@@ -48,7 +51,8 @@ export function checkBroadAccessToTagged(parsed: ParsedPolicy, doc: Record<strin
     return findings;
 }
 
-export function checkExitNodeToEveryone(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkExitNodeToEveryone(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
     for (const rule of rulesFromEveryone(doc)) {
         const everyone = rule.everyone;
@@ -75,7 +79,8 @@ const DANGER_ALL_LISTS: ReadonlyArray<readonly [string, readonly string[]]> = [
 
 const DANGER_ALL = "autogroup:danger-all";
 
-export function checkDangerAll(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkDangerAll(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
     for (const [section, keys] of DANGER_ALL_LISTS) {
         const records = member(doc, section);
@@ -107,7 +112,8 @@ export function checkDangerAll(parsed: ParsedPolicy, doc: Record<string, unknown
 /** Targets that hand an attribute to (nearly) every device. */
 const BROAD_TARGETS: ReadonlySet<string> = new Set(["*", "autogroup:member", "autogroup:tagged", "autogroup:shared", "autogroup:danger-all"]);
 
-export function checkFunnelTooBroad(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkFunnelTooBroad(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
     forEachRecord(member(doc, "nodeAttrs"), (record, index) => {
         if (!listIncludes(record.attr, "funnel")) return;

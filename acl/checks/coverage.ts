@@ -4,6 +4,7 @@
  */
 import type { PolicyCheckId, PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 import { forEachRecord, isRecord, member } from "../walk";
 
 function nonEmptyList(value: unknown): value is unknown[] {
@@ -25,7 +26,8 @@ function finding(parsed: ParsedPolicy, check: PolicyCheckId, path: ReadonlyArray
     return { check, message, location: parsed.locate(path) };
 }
 
-export function checkMissingTests(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkMissingTests(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const section = rulesSection(doc);
     if (section === undefined || nonEmptyList(member(doc, "tests"))) return [];
     return [
@@ -33,7 +35,8 @@ export function checkMissingTests(parsed: ParsedPolicy, doc: Record<string, unkn
     ];
 }
 
-export function checkOneSidedTests(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkOneSidedTests(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     let tests = 0;
     let accepts = false;
     let denies = false;
@@ -50,23 +53,27 @@ export function checkOneSidedTests(parsed: ParsedPolicy, doc: Record<string, unk
     ];
 }
 
-export function checkSshWithoutTests(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkSshWithoutTests(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     if (!nonEmptyList(member(doc, "ssh")) || nonEmptyList(member(doc, "sshTests"))) return [];
     return [finding(parsed, "ssh-without-tests", ["ssh"], 'the policy has ssh rules but no "sshTests"; add tests for who may SSH as which account, and who may not')];
 }
 
-export function checkNoGroups(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkNoGroups(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const section = rulesSection(doc);
     if (section === undefined || nonEmptyObject(member(doc, "groups"))) return [];
     return [finding(parsed, "no-groups", [section], 'the policy defines no "groups"; grant access to groups of users (role-based access) so joiners and leavers change one list')];
 }
 
-export function checkLegacyAcls(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkLegacyAcls(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     if (!nonEmptyList(member(doc, "acls"))) return [];
     return [finding(parsed, "legacy-acls", ["acls"], 'the policy uses legacy "acls"; write them as "grants", which express the same rules and receive new features')];
 }
 
-export function checkNoDevicePosture(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkNoDevicePosture(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     if (rulesSection(doc) === undefined) return [];
     if (nonEmptyObject(member(doc, "postures")) || nonEmptyList(member(doc, "defaultSrcPosture"))) return [];
     return [finding(parsed, "no-device-posture", [], 'the policy defines no "postures" or "defaultSrcPosture"; require e.g. a minimum Tailscale version so out-of-date devices are kept out')];

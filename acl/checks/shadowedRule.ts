@@ -9,6 +9,7 @@
  */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 import { destinationTarget } from "../selectors";
 import { forEachRecord, member } from "../walk";
 
@@ -117,7 +118,8 @@ function shadowedIn(
     return findings;
 }
 
-export function checkShadowedRule(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkShadowedRule(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const acls = shadowedIn(
         parsed,
         doc,

@@ -1,6 +1,7 @@
 /** SSH lints: ssh-nonroot-without-check, ssh-check-period-too-long and ssh-recorder-not-enforced (https://tailscale.com/kb/1193/tailscale-ssh). */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 import { durationMinutes } from "../validate/ssh";
 import { forEachRecord, listIncludes, member, stringsIn } from "../walk";
 import { DEFAULT_MAX_CHECK_PERIOD_HOURS } from "./catalog";
@@ -16,7 +17,8 @@ function someString(list: unknown, test: (value: string) => boolean): boolean {
 /** Tailscale's checkPeriod when a "check" rule names none. */
 const DEFAULT_CHECK_PERIOD_HOURS = 12;
 
-export function checkSshNonrootWithoutCheck(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkSshNonrootWithoutCheck(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
     forEachRecord(member(doc, "ssh"), (record, index) => {
         if (record.action !== "accept" || !listIncludes(record.users, "autogroup:nonroot")) return;
@@ -35,7 +37,8 @@ export function checkSshNonrootWithoutCheck(parsed: ParsedPolicy, doc: Record<st
     return findings;
 }
 
-export function checkSshCheckPeriodTooLong(parsed: ParsedPolicy, doc: Record<string, unknown>, options: AnalyzeOptions): PolicyFinding[] {
+export function checkSshCheckPeriodTooLong(parsed: ParsedPolicy, tape: PolicyTape, options: AnalyzeOptions): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const maxHours = options.maxCheckPeriodHours ?? DEFAULT_MAX_CHECK_PERIOD_HOURS;
     const findings: PolicyFinding[] = [];
     forEachRecord(member(doc, "ssh"), (record, index) => {
@@ -65,7 +68,8 @@ export function checkSshCheckPeriodTooLong(parsed: ParsedPolicy, doc: Record<str
     return findings;
 }
 
-export function checkSshRecorderNotEnforced(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkSshRecorderNotEnforced(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
     forEachRecord(member(doc, "ssh"), (record, index) => {
         if (!Array.isArray(record.recorder) || record.recorder.length === 0 || record.enforceRecorder === true) return;

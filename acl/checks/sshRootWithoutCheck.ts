@@ -1,9 +1,11 @@
 /** ssh-root-without-check: SSH as root accepted from people (not tags) without re-authentication. */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 import { forEachRecord, listIncludes, member, stringsIn } from "../walk";
 
-export function checkSshRootWithoutCheck(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkSshRootWithoutCheck(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
     forEachRecord(member(doc, "ssh"), (record, index) => {
         if (record.action !== "accept" || !listIncludes(record.users, "root")) return;

@@ -1,6 +1,7 @@
 /** tag-owner-too-broad: a tag any member can apply, handing its access to any device they own. */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 import { isRecord, member, stringsOf } from "../walk";
 
 /** Owners that let (nearly) anyone in the tailnet apply the tag, and who that is. */
@@ -9,7 +10,8 @@ const BROAD_OWNERS: Readonly<Record<string, string>> = {
     "*": "any user",
 };
 
-export function checkTagOwnerTooBroad(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkTagOwnerTooBroad(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const tagOwners = member(doc, "tagOwners");
     if (!isRecord(tagOwners)) return [];
     const findings: PolicyFinding[] = [];

@@ -1,5 +1,6 @@
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 
 /** Thresholds of the configurable checks; every field is optional and has a default. */
 export interface AnalyzeOptions {
@@ -8,7 +9,7 @@ export interface AnalyzeOptions {
 }
 
 /**
- * One check over a policy that parsed to an object. `doc` is that object, untyped: a check must
+ * One check over a policy that parsed to an object, read from its token tape (acl/tape.ts): a check must
  * skip sections that do not have the shape it expects rather than throw.
  */
-export type PolicyCheck = (parsed: ParsedPolicy, doc: Record<string, unknown>, options: AnalyzeOptions) => PolicyFinding[];
+export type PolicyCheck = (parsed: ParsedPolicy, tape: PolicyTape, options: AnalyzeOptions) => PolicyFinding[];

@@ -7,6 +7,7 @@
 import type { PolicyFinding } from "../findings";
 import { TOP_LEVEL_SECTIONS } from "../grammar/sections";
 import type { ParsedPolicy } from "../parse";
+import type { PolicyTape } from "../tape";
 import { validateAutoApprovers, validateNodeAttrs } from "./attributes";
 import {
     validateDefaultSrcPosture,
@@ -61,12 +62,14 @@ export function validatePolicy(parsed: ParsedPolicy, doc: Record<string, unknown
 }
 
 /** Grammar findings for a policy that parsed to an object (a PolicyCheck). */
-export function checkGrammar(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkGrammar(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     return validatePolicy(parsed, doc).grammar;
 }
 
 /** The grammar findings, then the undefined-reference findings, of one pass: the PolicyCheck the analysis runs. */
-export function checkGrammarAndReferences(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyFinding[] {
+export function checkGrammarAndReferences(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
+    const doc = parsed.value as Record<string, unknown>;
     const { grammar, references } = validatePolicy(parsed, doc);
     return references.length === 0 ? grammar : [...grammar, ...references];
 }
