@@ -107,7 +107,10 @@ export class NameTable {
         }
     }
 
-    /** The number of `value` if the text contains it as a string or key, else NONE. */
+    /**
+     * The number of `value` if the text contains it as a string or key, else NONE. The first 256
+     * strings asked for are remembered (meant for the constant keys the analysis asks about).
+     */
     idOf(value: string): number {
         const known = this.known.get(value);
         if (known !== undefined) return known;
@@ -239,9 +242,9 @@ export class PolicyTape {
         this.link();
     }
 
-    /** The kind of value `n` (OBJECT, ARRAY, STRING, NUMBER, TRUE, FALSE, NULL). */
+    /** The kind of value `n` (OBJECT, ARRAY, STRING, NUMBER, TRUE, FALSE, NULL); 0 for NONE. */
     kind(n: number): number {
-        return this.kinds[n];
+        return n >= 0 ? this.kinds[n] : 0;
     }
 
     isObject(n: number): boolean {
@@ -682,7 +685,11 @@ export function tapeFromTree(text: string, root: Node): PolicyTape {
     return new PolicyTape(text, tape, names);
 }
 
-/** The plain JavaScript value of a tape's subtree, as JSON.parse would give it (for tests and for callers of ParsedPolicy.value). */
+/**
+ * The plain JavaScript value of a tape's subtree, equal to what JSON.parse gives, except that an
+ * object's keys come in the order of their last occurrence (JSON.parse keeps a repeated key where it
+ * first appeared). For tests, and for small parts of a policy a caller needs as plain values.
+ */
 export function tapeValue(tape: PolicyTape, n: number = 0): unknown {
     switch (tape.kind(n)) {
         case OBJECT: {

@@ -122,3 +122,30 @@ export function listHas(tape: PolicyTape, list: number, value: string): boolean 
     for (let element = tape.first(list); element !== NONE; element = tape.next(element)) if (tape.isString(element) && tape.stringId(element) === id) return true;
     return false;
 }
+
+/** True when `n` is a string value numbered `id` (tape.names.idOf); false for NONE, and for an id of NONE. */
+export function isStringId(tape: PolicyTape, n: number, id: number): boolean {
+    return tape.isString(n) && tape.stringId(n) === id;
+}
+
+/** listHas for a string looked up once: true when the tape list `list` contains the string numbered `id`. */
+export function listHasId(tape: PolicyTape, list: number, id: number): boolean {
+    if (id === NONE || !tape.isArray(list)) return false;
+    for (let element = tape.first(list); element !== NONE; element = tape.next(element)) if (isStringId(tape, element, id)) return true;
+    return false;
+}
+
+/**
+ * The string elements of the tape list `list` for which `keep` holds, each quoted as JSON and joined
+ * by ", " (for messages); "" when there are none. Builds nothing for a list with none to keep.
+ */
+export function quotedStrings(tape: PolicyTape, list: number, keep: (value: string) => boolean): string {
+    let quoted = "";
+    if (!tape.isArray(list)) return quoted;
+    for (let element = tape.first(list); element !== NONE; element = tape.next(element)) {
+        if (!tape.isString(element)) continue;
+        const value = tape.string(element);
+        if (keep(value)) quoted += quoted === "" ? JSON.stringify(value) : `, ${JSON.stringify(value)}`;
+    }
+    return quoted;
+}

@@ -4,24 +4,26 @@
  */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import type { PolicyTape } from "../tape";
-import { forEachRecord, formatPath, isRecord, listIncludes, member, stringsOf } from "../walk";
+import { NONE, type PolicyTape } from "../tape";
+import { forEachObject, formatPath, isStringId, listHas, listHasId } from "../walk";
 import { destinationWithTarget, rulesFromEveryone, ruleName, type AccessRule } from "./accessRules";
 
 /** The exact allow-all shape is reported by allow-all; near-allow-all covers the rest. */
-function isExactAllowAll(rule: AccessRule): boolean {
+function isExactAllowAll(tape: PolicyTape, rule: AccessRule): boolean {
     const { record } = rule;
-    if (rule.section === "acls") return record.action === "accept" && listIncludes(record.src, "*") && listIncludes(record.dst, "*:*");
-    return listIncludes(record.src, "*") && listIncludes(record.dst, "*") && listIncludes(record.ip, "*");
+    const src = tape.member(record, "src");
+    if (rule.section === "acls") {
+        return isStringId(tape, tape.member(record, "action"), tape.names.idOf("accept")) && listHas(tape, src, "*") && listHas(tape, tape.member(record, "dst"), "*:*");
+    }
+    return listHas(tape, src, "*") && listHas(tape, tape.member(record, "dst"), "*") && listHas(tape, tape.member(record, "ip"), "*");
 }
 
 export function checkNearAllowAll(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
-    for (const rule of rulesFromEveryone(doc)) {
+    for (const rule of rulesFromEveryone(tape)) {
         const everyone = rule.everyone;
-        const anywhere = destinationWithTarget(rule, "*");
-        if (anywhere === undefined || isExactAllowAll(rule)) continue;
+        const anywhere = destinationWithTarget(tape, rule, "*");
+        if (anywhere === undefined || isExactAllowAll(tape, rule)) continue;
         findings.push({
             check: "near-allow-all",
             message:
@@ -34,11 +36,10 @@ export function checkNearAllowAll(parsed: ParsedPolicy, tape: PolicyTape): Polic
 }
 
 export function checkBroadAccessToTagged(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
-    for (const rule of rulesFromEveryone(doc)) {
+    for (const rule of rulesFromEveryone(tape)) {
         const everyone = rule.everyone;
-        const tagged = destinationWithTarget(rule, "autogroup:tagged");
+        const tagged = destinationWithTarget(tape, rule, "autogroup:tagged");
         if (tagged === undefined) continue;
         findings.push({
             check: "broad-access-to-tagged",
@@ -52,11 +53,10 @@ export function checkBroadAccessToTagged(parsed: ParsedPolicy, tape: PolicyTape)
 }
 
 export function checkExitNodeToEveryone(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
-    for (const rule of rulesFromEveryone(doc)) {
+    for (const rule of rulesFromEveryone(tape)) {
         const everyone = rule.everyone;
-        const internet = destinationWithTarget(rule, "autogroup:internet");
+        const internet = destinationWithTarget(tape, rule, "autogroup:internet");
         if (internet === undefined) continue;
         findings.push({
             check: "exit-node-to-everyone",
@@ -80,20 +80,21 @@ const DANGER_ALL_LISTS: ReadonlyArray<readonly [string, readonly string[]]> = [
 const DANGER_ALL = "autogroup:danger-all";
 
 export function checkDangerAll(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
+    // Compared by number; a file without the string has nothing to report.
+    const dangerAll = tape.names.idOf(DANGER_ALL);
+    if (dangerAll === NONE) return findings;
     for (const [section, keys] of DANGER_ALL_LISTS) {
-        const records = member(doc, section);
-        if (!Array.isArray(records)) continue;
-        for (let index = 0; index < records.length; index++) {
-            const record: unknown = records[index];
-            if (!isRecord(record)) continue;
+        const records = tape.member(0, section);
+        if (!tape.isArray(records)) continue;
+        for (let record = tape.first(records), index = 0; record !== NONE; record = tape.next(record), index++) {
+            if (!tape.isObject(record)) continue;
             for (const key of keys) {
-                const list = record[key];
-                // indexOf first: a path is built only for a list that holds the value.
-                if (!Array.isArray(list) || list.indexOf(DANGER_ALL) < 0) continue;
-                for (let at = 0; at < list.length; at++) {
-                    if (list[at] !== DANGER_ALL) continue;
+                const list = tape.member(record, key);
+                if (!tape.isArray(list)) continue;
+                // A path is built only for an element that holds the value.
+                for (let element = tape.first(list), at = 0; element !== NONE; element = tape.next(element), at++) {
+                    if (!isStringId(tape, element, dangerAll)) continue;
                     const path = [section, index, key, at];
                     findings.push({
                         check: "danger-all",
@@ -113,18 +114,24 @@ export function checkDangerAll(parsed: ParsedPolicy, tape: PolicyTape): PolicyFi
 const BROAD_TARGETS: ReadonlySet<string> = new Set(["*", "autogroup:member", "autogroup:tagged", "autogroup:shared", "autogroup:danger-all"]);
 
 export function checkFunnelTooBroad(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
-    forEachRecord(member(doc, "nodeAttrs"), (record, index) => {
-        if (!listIncludes(record.attr, "funnel")) return;
-        for (const target of stringsOf(record.target, ["nodeAttrs", index, "target"])) {
-            if (!BROAD_TARGETS.has(target.value)) continue;
+    // Compared by number; a file without the string gives no funnel attribute.
+    const funnel = tape.names.idOf("funnel");
+    if (funnel === NONE) return findings;
+    forEachObject(tape, tape.member(0, "nodeAttrs"), (record, index) => {
+        if (!listHasId(tape, tape.member(record, "attr"), funnel)) return;
+        const targets = tape.member(record, "target");
+        if (!tape.isArray(targets)) return;
+        for (let element = tape.first(targets), at = 0; element !== NONE; element = tape.next(element), at++) {
+            if (!tape.isString(element)) continue;
+            const target = tape.string(element);
+            if (!BROAD_TARGETS.has(target)) continue;
             findings.push({
                 check: "funnel-too-broad",
                 message:
-                    `nodeAttrs[${index}] gives the "funnel" attribute to ${JSON.stringify(target.value)}, so any of those devices can ` +
+                    `nodeAttrs[${index}] gives the "funnel" attribute to ${JSON.stringify(target)}, so any of those devices can ` +
                     "publish a service to the public internet; give it to a specific tag or group",
-                location: parsed.locate(target.path),
+                location: parsed.locate(["nodeAttrs", index, "target", at]),
             });
         }
     });

@@ -5,20 +5,27 @@
 import type { PolicyCheckId, PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import type { PolicyTape } from "../tape";
-import { forEachRecord, isRecord, member } from "../walk";
+import { forEachObject } from "../walk";
 
-function nonEmptyList(value: unknown): value is unknown[] {
-    return Array.isArray(value) && value.length > 0;
+/** True when tape value `n` is a list with elements. */
+function nonEmptyList(tape: PolicyTape, n: number): boolean {
+    return tape.isArray(n) && tape.length(n) > 0;
 }
 
-function nonEmptyObject(value: unknown): boolean {
-    return isRecord(value) && Object.keys(value).length > 0;
+/** True when tape value `n` is an object with members. */
+function nonEmptyObject(tape: PolicyTape, n: number): boolean {
+    return tape.isObject(n) && tape.length(n) > 0;
+}
+
+/** True when the top-level section `key` is a non-empty list. */
+function hasListSection(tape: PolicyTape, key: string): boolean {
+    return nonEmptyList(tape, tape.member(0, key));
 }
 
 /** The first non-empty access rule section, or undefined when the policy has no access rules. */
-function rulesSection(doc: Record<string, unknown>): "grants" | "acls" | undefined {
-    if (nonEmptyList(member(doc, "grants"))) return "grants";
-    if (nonEmptyList(member(doc, "acls"))) return "acls";
+function rulesSection(tape: PolicyTape): "grants" | "acls" | undefined {
+    if (hasListSection(tape, "grants")) return "grants";
+    if (hasListSection(tape, "acls")) return "acls";
     return undefined;
 }
 
@@ -27,23 +34,21 @@ function finding(parsed: ParsedPolicy, check: PolicyCheckId, path: ReadonlyArray
 }
 
 export function checkMissingTests(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
-    const section = rulesSection(doc);
-    if (section === undefined || nonEmptyList(member(doc, "tests"))) return [];
+    const section = rulesSection(tape);
+    if (section === undefined || hasListSection(tape, "tests")) return [];
     return [
         finding(parsed, "missing-tests", [section], `the policy has ${section} but no "tests"; add tests that a connection which must work is accepted and one which must not is denied`),
     ];
 }
 
 export function checkOneSidedTests(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
     let tests = 0;
     let accepts = false;
     let denies = false;
-    forEachRecord(member(doc, "tests"), (test) => {
+    forEachObject(tape, tape.member(0, "tests"), (test) => {
         tests++;
-        accepts ||= nonEmptyList(test.accept) || nonEmptyList(test.allow);
-        denies ||= nonEmptyList(test.deny);
+        accepts ||= nonEmptyList(tape, tape.member(test, "accept")) || nonEmptyList(tape, tape.member(test, "allow"));
+        denies ||= nonEmptyList(tape, tape.member(test, "deny"));
     });
     if (tests === 0) return [];
     if (accepts && denies) return [];
@@ -54,27 +59,23 @@ export function checkOneSidedTests(parsed: ParsedPolicy, tape: PolicyTape): Poli
 }
 
 export function checkSshWithoutTests(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
-    if (!nonEmptyList(member(doc, "ssh")) || nonEmptyList(member(doc, "sshTests"))) return [];
+    if (!hasListSection(tape, "ssh") || hasListSection(tape, "sshTests")) return [];
     return [finding(parsed, "ssh-without-tests", ["ssh"], 'the policy has ssh rules but no "sshTests"; add tests for who may SSH as which account, and who may not')];
 }
 
 export function checkNoGroups(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
-    const section = rulesSection(doc);
-    if (section === undefined || nonEmptyObject(member(doc, "groups"))) return [];
+    const section = rulesSection(tape);
+    if (section === undefined || nonEmptyObject(tape, tape.member(0, "groups"))) return [];
     return [finding(parsed, "no-groups", [section], 'the policy defines no "groups"; grant access to groups of users (role-based access) so joiners and leavers change one list')];
 }
 
 export function checkLegacyAcls(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
-    if (!nonEmptyList(member(doc, "acls"))) return [];
+    if (!hasListSection(tape, "acls")) return [];
     return [finding(parsed, "legacy-acls", ["acls"], 'the policy uses legacy "acls"; write them as "grants", which express the same rules and receive new features')];
 }
 
 export function checkNoDevicePosture(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
-    if (rulesSection(doc) === undefined) return [];
-    if (nonEmptyObject(member(doc, "postures")) || nonEmptyList(member(doc, "defaultSrcPosture"))) return [];
+    if (rulesSection(tape) === undefined) return [];
+    if (nonEmptyObject(tape, tape.member(0, "postures")) || hasListSection(tape, "defaultSrcPosture")) return [];
     return [finding(parsed, "no-device-posture", [], 'the policy defines no "postures" or "defaultSrcPosture"; require e.g. a minimum Tailscale version so out-of-date devices are kept out')];
 }

@@ -1,17 +1,24 @@
 /** ssh-root-without-check: SSH as root accepted from people (not tags) without re-authentication. */
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import type { PolicyTape } from "../tape";
-import { forEachRecord, listIncludes, member, stringsIn } from "../walk";
+import { NONE, type PolicyTape } from "../tape";
+import { forEachObject, isStringId, listHasId, quotedStrings } from "../walk";
+
+/** A source that is a person rather than a tag. */
+function isPerson(source: string): boolean {
+    return !source.startsWith("tag:");
+}
 
 export function checkSshRootWithoutCheck(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
     const findings: PolicyFinding[] = [];
-    forEachRecord(member(doc, "ssh"), (record, index) => {
-        if (record.action !== "accept" || !listIncludes(record.users, "root")) return;
-        const people = stringsIn(record.src).filter((source) => !source.startsWith("tag:"));
-        if (people.length === 0) return;
-        const quoted = people.map((source) => JSON.stringify(source)).join(", ");
+    // Compared by number; a file without either string has no such rule.
+    const accept = tape.names.idOf("accept");
+    const root = tape.names.idOf("root");
+    if (accept === NONE || root === NONE) return findings;
+    forEachObject(tape, tape.member(0, "ssh"), (record, index) => {
+        if (!isStringId(tape, tape.member(record, "action"), accept) || !listHasId(tape, tape.member(record, "users"), root)) return;
+        const quoted = quotedStrings(tape, tape.member(record, "src"), isPerson);
+        if (quoted === "") return;
         findings.push({
             check: "ssh-root-without-check",
             message:

@@ -5,6 +5,7 @@
  * The semantics (and every assumption) are documented in semantics.ts.
  */
 import type { ParsedPolicy } from "../parse";
+import { scanTape, type PolicyTape } from "../tape";
 import type { SourceLocation } from "../location";
 import { EvaluationArgumentError } from "./errors";
 import { buildModel, parsePrincipal, type EvaluatorOptions, type PolicyModel, type Principal } from "./model";
@@ -49,6 +50,9 @@ export interface SshResult {
     decidedBy?: RuleMatch;
 }
 
+
+/** The tape of an empty policy: what the evaluator reads of a file that does not parse (no definitions, no rules). */
+const EMPTY_POLICY = scanTape("{}") as PolicyTape;
 
 const PRINCIPAL_FIX =
     "use a user login (alice@example.com), group:<name>, tag:<name>, autogroup:<name>, a host alias defined under hosts, or an IP/CIDR";
@@ -119,8 +123,9 @@ export class PolicyEvaluator {
     private readonly sshQuery = new SshQuery();
 
     constructor(readonly parsed: ParsedPolicy, options: EvaluatorOptions = {}) {
-        this.model = buildModel(parsed.value, options);
-        this.indexes = indexRules(parsed.value, this.model);
+        const tape = parsed.tape ?? EMPTY_POLICY;
+        this.model = buildModel(tape, options);
+        this.indexes = indexRules(tape, this.model);
     }
 
     /** Rules that apply only to sources satisfying a device posture (labels like "grants[3]"). */

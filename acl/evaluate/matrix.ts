@@ -6,7 +6,7 @@
  * Ports are not probed one by one: allowed ports only change where some rule's range starts or
  * ends, so one query per segment between those breaks gives the exact allowed set.
  */
-import { forEachRecord, isRecord, member, stringsIn } from "../walk";
+import { NONE, type PolicyTape } from "../tape";
 import { destinationTarget, isAddressLiteral } from "../selectors";
 import type { PolicyEvaluator, QueryOptions, SshAction } from "./evaluator";
 import type { PostureAttributes } from "./posture";
@@ -58,15 +58,22 @@ const SELECTOR_KEYS: ReadonlyArray<[section: string, key: string]> = [
     ["ssh", "dst"],
 ];
 
-/** Every selector string written in a rule (acls destinations without their ports). */
-function ruleSelectors(doc: unknown): string[] {
+/** Every selector string written in a rule of a policy's tape (acls destinations without their ports). */
+function ruleSelectors(tape: PolicyTape): string[] {
     const out: string[] = [];
     for (const [section, key] of SELECTOR_KEYS) {
-        forEachRecord(member(doc, section), (record) => {
-            for (const value of stringsIn(member(record, key))) {
-                out.push(section === "acls" && (key === "dst" || key === "ports") ? destinationTarget(value) : value);
+        const list = tape.member(0, section);
+        if (!tape.isArray(list)) continue;
+        const targetsOnly = section === "acls" && (key === "dst" || key === "ports");
+        for (let record = tape.first(list); record !== NONE; record = tape.next(record)) {
+            const selectors = tape.member(record, key);
+            if (!tape.isArray(selectors)) continue;
+            for (let item = tape.first(selectors); item !== NONE; item = tape.next(item)) {
+                if (!tape.isString(item)) continue;
+                const value = tape.string(item);
+                out.push(targetsOnly ? destinationTarget(value) : value);
             }
-        });
+        }
     }
     return out;
 }
@@ -74,8 +81,8 @@ function ruleSelectors(doc: unknown): string[] {
 const sorted = (items: Iterable<string>) => [...new Set(items)].sort();
 
 function axes(evaluator: PolicyEvaluator): Pick<AccessMatrix, "sources" | "destinations"> {
-    const doc = evaluator.parsed.value;
-    const selectors = ruleSelectors(doc);
+    const tape = evaluator.parsed.tape;
+    const selectors = tape === undefined ? [] : ruleSelectors(tape);
     const users = new Set<string>();
     for (const members of evaluator.model.groups.values()) for (const login of members) users.add(login);
     const tags = new Set<string>(evaluator.model.tagOwners.keys());
@@ -87,7 +94,7 @@ function axes(evaluator: PolicyEvaluator): Pick<AccessMatrix, "sources" | "desti
         else if (selector.includes("@") && !selector.includes(":")) users.add(selector);
         else if (isAddressLiteral(selector) && !evaluator.model.hosts.has(selector)) cidrs.add(selector);
     }
-    const hosts = isRecord(member(doc, "hosts")) ? [...evaluator.model.hosts.keys()] : [];
+    const hosts = tape !== undefined && tape.isObject(tape.member(0, "hosts")) ? [...evaluator.model.hosts.keys()] : [];
     const destinationAutogroups = [...autogroups].filter((name) =>
         ["autogroup:self", "autogroup:internet", "autogroup:member", "autogroup:tagged"].includes(name),
     );

@@ -1,9 +1,9 @@
 /**
  * The definitions a policy's rules refer to (groups, tagOwners, hosts, ipsets, roles), read once
- * from the parsed value, and the compilation of selector lists into sets that answer "does this
+ * from the policy's tape, and the compilation of selector lists into sets that answer "does this
  * selector list cover that principal" without re-reading the policy.
  */
-import { member, isRecord } from "../walk";
+import { NONE, type PolicyTape } from "../tape";
 import { EvaluationArgumentError } from "./errors";
 import { isInternetRange, parseAddress, rangeContains, type AddressRange } from "./addresses";
 import { StringListCache } from "./listCache";
@@ -45,67 +45,75 @@ export interface PolicyModel {
     postures: ReadonlyMap<string, Posture>;
 }
 
-/**
- * The string elements of a list that pass `keep` (all by default); empty when it is not an array.
- * A list whose elements all pass is returned as it is, not copied: the model only reads it, and a
- * copy per group would double what the evaluator keeps alive.
- */
-function stringList(value: unknown, keep?: (item: string) => boolean): readonly string[] {
-    if (!Array.isArray(value)) return [];
-    let passing = 0;
-    for (const item of value) if (typeof item === "string" && (keep === undefined || keep(item))) passing++;
-    if (passing === value.length) return value as string[];
+/** The string elements of the tape list `list` that pass `keep` (all by default); none when it is not a list. */
+function stringList(tape: PolicyTape, list: number, keep?: (item: string) => boolean): readonly string[] {
     const out: string[] = [];
-    for (const item of value) if (typeof item === "string" && (keep === undefined || keep(item))) out.push(item);
+    if (!tape.isArray(list)) return out;
+    for (let element = tape.first(list); element !== NONE; element = tape.next(element)) {
+        if (!tape.isString(element)) continue;
+        const item = tape.string(element);
+        if (keep === undefined || keep(item)) out.push(item);
+    }
     return out;
 }
 
 const isLogin = (item: string): boolean => item.includes("@");
 
-function readGroups(doc: unknown): Map<string, readonly string[]> {
+function readGroups(tape: PolicyTape, root: number): Map<string, readonly string[]> {
     const groups = new Map<string, readonly string[]>();
-    const section = member(doc, "groups");
-    if (!isRecord(section)) return groups;
-    for (const name of Object.keys(section)) {
-        if (name.startsWith("group:")) groups.set(name, stringList(section[name], isLogin));
+    const section = tape.member(root, "groups");
+    if (!tape.isObject(section)) return groups;
+    for (let entry = tape.first(section); entry !== NONE; entry = tape.next(entry)) {
+        const name = tape.key(entry);
+        if (name.startsWith("group:")) groups.set(name, stringList(tape, entry, isLogin));
     }
     return groups;
 }
 
-function readTagOwners(doc: unknown): Map<string, readonly string[]> {
+function readTagOwners(tape: PolicyTape, root: number): Map<string, readonly string[]> {
     const owners = new Map<string, readonly string[]>();
-    const section = member(doc, "tagOwners");
-    if (!isRecord(section)) return owners;
-    for (const tag of Object.keys(section)) if (tag.startsWith("tag:")) owners.set(tag, stringList(section[tag]));
+    const section = tape.member(root, "tagOwners");
+    if (!tape.isObject(section)) return owners;
+    for (let entry = tape.first(section); entry !== NONE; entry = tape.next(entry)) {
+        const tag = tape.key(entry);
+        if (tag.startsWith("tag:")) owners.set(tag, stringList(tape, entry));
+    }
     return owners;
 }
 
-function readHosts(doc: unknown): Map<string, AddressRange> {
+function readHosts(tape: PolicyTape, root: number): Map<string, AddressRange> {
     const hosts = new Map<string, AddressRange>();
-    const section = member(doc, "hosts");
-    if (!isRecord(section)) return hosts;
-    for (const name of Object.keys(section)) {
-        const address = section[name];
-        const range = typeof address === "string" ? parseAddress(address) : undefined;
-        if (range !== undefined) hosts.set(name, range);
+    const section = tape.member(root, "hosts");
+    if (!tape.isObject(section)) return hosts;
+    for (let entry = tape.first(section); entry !== NONE; entry = tape.next(entry)) {
+        const range = tape.isString(entry) ? parseAddress(tape.string(entry)) : undefined;
+        if (range !== undefined) hosts.set(tape.key(entry), range);
     }
     return hosts;
 }
 
-function readIpsets(doc: unknown, hosts: ReadonlyMap<string, AddressRange>): Map<string, AddressRange[]> {
-    const raw = member(doc, "ipsets");
+function readIpsets(tape: PolicyTape, root: number, hosts: ReadonlyMap<string, AddressRange>): Map<string, AddressRange[]> {
+    const section = tape.member(root, "ipsets");
     const ipsets = new Map<string, AddressRange[]>();
-    if (!isRecord(raw)) return ipsets;
+    if (!tape.isObject(section)) return ipsets;
+    /** Each ipset's definition (its member) by the number of its name: a reference's string number is the key's number. */
+    const definitions = new Map<number, number>();
+    for (let entry = tape.first(section); entry !== NONE; entry = tape.next(entry)) definitions.set(tape.keyId(entry), entry);
     const resolving = new Set<string>();
-    const resolve = (name: string): AddressRange[] => {
+    const resolve = (name: string, definition: number | undefined): AddressRange[] => {
         const done = ipsets.get(name);
         if (done !== undefined) return done;
-        if (resolving.has(name) || !Object.prototype.hasOwnProperty.call(raw, name)) return [];
+        if (resolving.has(name) || definition === undefined) return [];
         resolving.add(name);
         const ranges: AddressRange[] = [];
-        for (const entry of stringList(raw[name])) {
-            if (entry.startsWith("ipset:")) ranges.push(...resolve(entry));
-            else if (entry.startsWith("host:")) {
+        // A definition that is not a list defines no addresses.
+        const list = tape.isArray(definition) ? definition : NONE;
+        for (let element = tape.first(list); element !== NONE; element = tape.next(element)) {
+            if (!tape.isString(element)) continue;
+            const entry = tape.string(element);
+            if (entry.startsWith("ipset:")) {
+                for (const range of resolve(entry, definitions.get(tape.stringId(element)))) ranges.push(range);
+            } else if (entry.startsWith("host:")) {
                 const host = hosts.get(entry.slice("host:".length));
                 if (host !== undefined) ranges.push(host);
             } else {
@@ -117,7 +125,10 @@ function readIpsets(doc: unknown, hosts: ReadonlyMap<string, AddressRange>): Map
         ipsets.set(name, ranges);
         return ranges;
     };
-    for (const name of Object.keys(raw)) if (name.startsWith("ipset:")) resolve(name);
+    for (let entry = tape.first(section); entry !== NONE; entry = tape.next(entry)) {
+        const name = tape.key(entry);
+        if (name.startsWith("ipset:")) resolve(name, entry);
+    }
     return ipsets;
 }
 
@@ -135,20 +146,21 @@ function readRoles(options: EvaluatorOptions): Map<string, Set<string>> {
     return roles;
 }
 
-/** Reads the definitions of a policy value; sections of the wrong shape are skipped. */
-export function buildModel(doc: unknown, options: EvaluatorOptions = {}): PolicyModel {
-    const hosts = readHosts(doc);
-    const groups = readGroups(doc);
+/** Reads the definitions of a policy from its tape (node 0, the top level); sections of the wrong shape are skipped. */
+export function buildModel(tape: PolicyTape, options: EvaluatorOptions = {}): PolicyModel {
+    const root = 0;
+    const hosts = readHosts(tape, root);
+    const groups = readGroups(tape, root);
     const groupMembers = new Map<string, ReadonlySet<string>>();
     for (const [name, members] of groups) groupMembers.set(name, new Set(members));
     return {
         groups,
         groupMembers,
-        tagOwners: readTagOwners(doc),
+        tagOwners: readTagOwners(tape, root),
         hosts,
-        ipsets: readIpsets(doc, hosts),
+        ipsets: readIpsets(tape, root, hosts),
         roles: readRoles(options),
-        postures: readPostures(member(doc, "postures")),
+        postures: readPostures(tape, tape.member(root, "postures")),
     };
 }
 
@@ -285,10 +297,11 @@ export function addSelector(set: SelectorSet, selector: string, model: PolicyMod
     if (range !== undefined) set.addRange(range);
 }
 
-/** Compiles the string elements of a selector list (non-strings are skipped). */
-export function compileSelectors(list: unknown, model: PolicyModel): SelectorSet {
+/** Compiles the string elements of the tape list `list`, a selector list (non-strings are skipped; nothing when it is not a list). */
+export function compileSelectors(tape: PolicyTape, list: number, model: PolicyModel): SelectorSet {
     const set = new SelectorSet();
-    if (Array.isArray(list)) for (const item of list) if (typeof item === "string") addSelector(set, item, model);
+    if (!tape.isArray(list)) return set;
+    for (let item = tape.first(list); item !== NONE; item = tape.next(item)) if (tape.isString(item)) addSelector(set, tape.string(item), model);
     return set;
 }
 
@@ -300,11 +313,14 @@ export function compileSelectors(list: unknown, model: PolicyModel): SelectorSet
 export class SelectorCache {
     private readonly lists = new StringListCache<SelectorSet>();
 
-    constructor(private readonly model: PolicyModel) {}
+    constructor(
+        private readonly tape: PolicyTape,
+        private readonly model: PolicyModel,
+    ) {}
 
-    /** The compiled set of a selector list (the same object for lists with the same strings). */
-    of(list: unknown): SelectorSet {
-        const slot = this.lists.slot(list);
-        return (slot.value ??= compileSelectors(list, this.model));
+    /** The compiled set of the tape list `list` (the same object for lists with the same strings). */
+    of(list: number): SelectorSet {
+        const slot = this.lists.slot(this.tape, list);
+        return (slot.value ??= compileSelectors(this.tape, list, this.model));
     }
 }

@@ -4,6 +4,7 @@
  */
 
 import { PROTOCOL_NUMBERS, protocolNumber } from "../grammar/protocols";
+import { NONE, type PolicyTape } from "../tape";
 
 export const TCP = 6;
 export const UDP = 17;
@@ -72,11 +73,14 @@ export function parseGrantIp(text: string): PortSpec | undefined {
     return { protocols: new Set([protocol]), ports };
 }
 
-/** The protocols of a legacy rule's `proto` field: absent means the default set; undefined when unreadable. */
-export function aclProtocols(proto: unknown): ReadonlySet<number> | undefined {
-    if (proto === undefined) return DEFAULT_PROTOCOLS;
-    if (typeof proto !== "string") return undefined;
-    const number = parseProtocol(proto);
+/**
+ * The protocols of a legacy rule's `proto` field, the tape value `proto`: absent (NONE) means the
+ * default set; undefined when unreadable (not a string, null included, or no protocol).
+ */
+export function aclProtocols(tape: PolicyTape, proto: number): ReadonlySet<number> | undefined {
+    if (proto === NONE) return DEFAULT_PROTOCOLS;
+    if (!tape.isString(proto)) return undefined;
+    const number = parseProtocol(tape.string(proto));
     return number === undefined ? undefined : new Set([number]);
 }
 

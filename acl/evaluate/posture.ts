@@ -5,6 +5,7 @@
  * is kept as an "unreadable" node that never holds: it is reported, never thrown.
  * The semantics and every assumption are listed in semantics.ts ("Device posture").
  */
+import { FALSE, NONE, NULL, NUMBER, OBJECT, STRING, TRUE, type PolicyTape } from "../tape";
 
 /** The value of one posture attribute: the docs allow strings, numbers and booleans. */
 export type PostureValue = string | number | boolean;
@@ -298,19 +299,56 @@ export function postureHolds(posture: Posture, attrs: PostureAttributes): boolea
     return true;
 }
 
-/** The postures of a policy, parsed once. A posture whose value is not a list never holds. */
-export function readPostures(section: unknown): Map<string, Posture> {
-    const postures = new Map<string, Posture>();
-    if (typeof section !== "object" || section === null || Array.isArray(section)) return postures;
-    for (const [name, list] of Object.entries(section as Record<string, unknown>)) {
-        if (!Array.isArray(list)) {
-            postures.set(name, { name, conditions: [{ kind: "unreadable", text: "", reason: "the posture is not a list of conditions" }] });
-            continue;
+/**
+ * The text of a tape value as JavaScript's String() gives it for the parsed value ("42", "true",
+ * "null", "[object Object]", a list's elements joined by commas): the text an unreadable non-string
+ * condition keeps.
+ */
+function stringForm(tape: PolicyTape, n: number): string {
+    switch (tape.kind(n)) {
+        case STRING:
+            return tape.string(n);
+        case NUMBER:
+            return String(tape.number(n));
+        case TRUE:
+            return "true";
+        case FALSE:
+            return "false";
+        case NULL:
+            return "null";
+        case OBJECT:
+            return "[object Object]";
+        default: {
+            // Array.prototype.join writes null as "".
+            let out = "";
+            for (let element = tape.first(n), index = 0; element !== NONE; element = tape.next(element), index++) {
+                if (index > 0) out += ",";
+                if (tape.kind(element) !== NULL) out += stringForm(tape, element);
+            }
+            return out;
         }
-        const conditions = list.map((item): PostureCondition =>
-            typeof item === "string" ? parsePostureCondition(item) : { kind: "unreadable", text: String(item), reason: "a condition must be a string" },
+    }
+}
+
+/** The conditions of one posture, the tape list `list`; a posture whose value is not a list never holds. */
+function readConditions(tape: PolicyTape, list: number): PostureCondition[] {
+    if (!tape.isArray(list)) return [{ kind: "unreadable", text: "", reason: "the posture is not a list of conditions" }];
+    const conditions: PostureCondition[] = [];
+    for (let item = tape.first(list); item !== NONE; item = tape.next(item)) {
+        conditions.push(
+            tape.isString(item) ? parsePostureCondition(tape.string(item)) : { kind: "unreadable", text: stringForm(tape, item), reason: "a condition must be a string" },
         );
-        postures.set(name, { name, conditions });
+    }
+    return conditions;
+}
+
+/** The postures of a policy, the tape object `section` (its `postures`), parsed once; none when it is not an object. */
+export function readPostures(tape: PolicyTape, section: number): Map<string, Posture> {
+    const postures = new Map<string, Posture>();
+    if (!tape.isObject(section)) return postures;
+    for (let entry = tape.first(section); entry !== NONE; entry = tape.next(entry)) {
+        const name = tape.key(entry);
+        postures.set(name, { name, conditions: readConditions(tape, entry) });
     }
     return postures;
 }
@@ -336,8 +374,9 @@ export class PostureGate {
 }
 
 /**
- * Checks and copies posture attributes given by a caller or a test. Returns the frozen copy, or the
- * first problem: the key (or undefined when `value` is not an object) and what is wrong.
+ * Checks and copies posture attributes given by a caller (a plain value), or by a test (its
+ * srcPostureAttrs, a small object read from the tape). Returns the frozen copy, or the first
+ * problem: the key (or undefined when `value` is not an object) and what is wrong.
  */
 export function readPostureAttributes(
     value: unknown,

@@ -1,9 +1,10 @@
 /**
- * Reading the access rules of a policy value (legacy `acls`, `grants` and `ssh`) into indexed
+ * Reading the access rules of a policy's tape (legacy `acls`, `grants` and `ssh`) into indexed
  * entries. Rules or parts of rules of the wrong shape are skipped: validation reports them.
  */
 import { destinationTarget } from "../selectors";
-import { formatPath, isRecord, member, stringsIn, type JsonPath } from "../walk";
+import { NONE, type PolicyTape } from "../tape";
+import { formatPath, stringValues, type JsonPath } from "../walk";
 import { DestinationIndex, type IndexedEntry } from "./destinationIndex";
 import { StringListCache } from "./listCache";
 import { SelectorCache, type PolicyModel, type Principal, type SelectorSet } from "./model";
@@ -45,8 +46,12 @@ export class LocalUsers {
     /** Domains of "localpart:*@domain" entries. */
     readonly localpartDomains: string[] = [];
 
-    constructor(list: unknown) {
-        for (const value of stringsIn(list)) {
+    /** Reads the string elements of the tape list `list` (an SSH rule's `users`); none when it is not a list. */
+    constructor(tape: PolicyTape, list: number) {
+        if (!tape.isArray(list)) return;
+        for (let item = tape.first(list); item !== NONE; item = tape.next(item)) {
+            if (!tape.isString(item)) continue;
+            const value = tape.string(item);
             if (value === "autogroup:nonroot") this.nonroot = true;
             else if (value.startsWith("localpart:*@")) this.localpartDomains.push(value.slice("localpart:*@".length));
             else this.names.push(value);
@@ -98,29 +103,33 @@ function noteSpec(indexes: RuleIndexes, spec: PortSpec): void {
  * Each spec is noted in the indexes' probe points once, when first read.
  */
 class SpecCache {
-    private readonly grantIps = new Map<string, PortSpec | undefined>();
+    /** grants: the spec of each `ip` entry by its string number; null when unreadable. */
+    private readonly grantIps = new Map<number, PortSpec | null>();
     private readonly grantLists = new StringListCache<readonly PortSpec[]>();
     /** acls: the one-spec list of a port text, by the rule's proto text ("" when absent); null when unreadable. */
     private readonly aclPorts = new Map<string, Map<string, readonly PortSpec[] | null>>();
 
-    constructor(private readonly indexes: RuleIndexes) {}
+    constructor(
+        private readonly tape: PolicyTape,
+        private readonly indexes: RuleIndexes,
+    ) {}
 
-    /** The readable specs of a grant's `ip` list (empty when none), one array per distinct list. */
-    grantSpecs(list: unknown): readonly PortSpec[] {
-        const slot = this.grantLists.slot(list);
+    /** The readable specs of a grant's `ip` list, the tape list `list` (empty when none), one array per distinct list. */
+    grantSpecs(list: number): readonly PortSpec[] {
+        const tape = this.tape;
+        const slot = this.grantLists.slot(tape, list);
         if (slot.value !== undefined) return slot.value;
         const specs: PortSpec[] = [];
-        if (Array.isArray(list)) {
-            for (const text of list) {
-                if (typeof text !== "string") continue;
-                let spec: PortSpec | undefined;
-                if (this.grantIps.has(text)) spec = this.grantIps.get(text);
-                else {
-                    spec = parseGrantIp(text);
-                    this.grantIps.set(text, spec);
-                    if (spec !== undefined) noteSpec(this.indexes, spec);
+        if (tape.isArray(list)) {
+            for (let item = tape.first(list); item !== NONE; item = tape.next(item)) {
+                if (!tape.isString(item)) continue;
+                let spec = this.grantIps.get(tape.stringId(item));
+                if (spec === undefined) {
+                    spec = parseGrantIp(tape.string(item)) ?? null;
+                    this.grantIps.set(tape.stringId(item), spec);
+                    if (spec !== null) noteSpec(this.indexes, spec);
                 }
-                if (spec !== undefined) specs.push(spec);
+                if (spec !== null) specs.push(spec);
             }
         }
         slot.value = specs;
@@ -147,42 +156,47 @@ class SpecCache {
  * so a posture is evaluated once per attribute set, not once per rule.
  */
 class PostureGates {
-    private readonly byList = new Map<string, PostureGate>();
-    private readonly defaultList: unknown;
+    /** Gates by the posture names they list (a value that is not a list lists none). */
+    private readonly byList = new StringListCache<PostureGate>();
+    /** The top level's defaultSrcPosture; NONE when absent or null. */
+    private readonly defaultList: number;
 
-    constructor(doc: unknown, private readonly postures: ReadonlyMap<string, Posture>) {
-        const list = member(doc, "defaultSrcPosture");
-        this.defaultList = list === null ? undefined : list;
+    constructor(
+        private readonly tape: PolicyTape,
+        root: number,
+        private readonly postures: ReadonlyMap<string, Posture>,
+    ) {
+        this.defaultList = tape.field(root, "defaultSrcPosture");
     }
 
     /**
-     * The gate of a rule: its own srcPosture, else defaultSrcPosture; undefined when the list that
-     * applies is absent or empty. A list that is not an array admits nobody (it cannot be read).
+     * The gate of a rule (the tape object `record`): its own srcPosture, else defaultSrcPosture;
+     * undefined when the list that applies is absent or empty. A list that is not an array admits
+     * nobody (it cannot be read).
      */
-    of(record: Record<string, unknown>): PostureGate | undefined {
-        const own = member(record, "srcPosture");
-        if (own !== undefined && own !== null) return this.gate(own);
+    of(record: number): PostureGate | undefined {
+        const own = this.tape.field(record, "srcPosture");
+        if (own !== NONE) return this.gate(own);
         if (this.defaultGate === undefined) this.defaultGate = { gate: this.gate(this.defaultList) };
         return this.defaultGate.gate;
     }
 
     private defaultGate: { gate: PostureGate | undefined } | undefined;
 
-    private gate(list: unknown): PostureGate | undefined {
-        if (list === undefined || (Array.isArray(list) && list.length === 0)) return undefined;
-        const names = Array.isArray(list) ? list.filter((item): item is string => typeof item === "string") : [];
-        const key = JSON.stringify(names);
-        let gate = this.byList.get(key);
-        if (gate === undefined) {
+    private gate(list: number): PostureGate | undefined {
+        const tape = this.tape;
+        if (list === NONE || (tape.isArray(list) && tape.length(list) === 0)) return undefined;
+        const slot = this.byList.slot(tape, list);
+        if (slot.value === undefined) {
+            const names = stringValues(tape, list);
             const postures: Posture[] = [];
             for (const name of names) {
                 const posture = this.postures.get(name);
                 if (posture !== undefined) postures.push(posture);
             }
-            gate = new PostureGate(names, postures);
-            this.byList.set(key, gate);
+            slot.value = new PostureGate(names, postures);
         }
-        return gate;
+        return slot.value;
     }
 }
 
@@ -193,39 +207,65 @@ class RuleIndexer {
     private readonly gates: PostureGates;
     private readonly selectors: SelectorCache;
     private readonly localUsers = new StringListCache<LocalUsers>();
+    /** The string numbers of "accept" and "check" in the tape's name table (NONE when the file never has them). */
+    private readonly acceptId: number;
+    private readonly checkId: number;
 
     constructor(
-        doc: Record<string, unknown>,
+        private readonly tape: PolicyTape,
+        root: number,
         private readonly model: PolicyModel,
         private readonly indexes: RuleIndexes,
     ) {
-        this.specs = new SpecCache(indexes);
-        this.gates = new PostureGates(doc, model.postures);
-        this.selectors = new SelectorCache(model);
+        this.specs = new SpecCache(tape, indexes);
+        this.gates = new PostureGates(tape, root, model.postures);
+        this.selectors = new SelectorCache(tape, model);
+        this.acceptId = tape.names.idOf("accept");
+        this.checkId = tape.names.idOf("check");
     }
 
-    private gate(record: Record<string, unknown>, section: RuleSection, index: number): PostureGate | undefined {
+    private gate(record: number, section: RuleSection, index: number): PostureGate | undefined {
         const posture = this.gates.of(record);
         if (posture !== undefined) this.indexes.postureGated.push(ruleLabel({ section, index }));
         return posture;
     }
 
-    acls(list: unknown): void {
-        if (!Array.isArray(list)) return;
-        for (let index = 0; index < list.length; index++) {
-            const record: unknown = list[index];
-            if (!isRecord(record) || member(record, "action") !== "accept") continue;
-            const proto = member(record, "proto");
-            const protocols = aclProtocols(proto);
+    /** True when `n` is the string numbered `word` (never when the file lacks the word: `word` is then NONE). */
+    private isWord(n: number, word: number): boolean {
+        return this.tape.isString(n) && this.tape.stringId(n) === word;
+    }
+
+    /** The action of the SSH rule `record`: "accept" or "check", else undefined (the rule is skipped). */
+    private sshAction(record: number): SshRuleAction | undefined {
+        const action = this.tape.member(record, "action");
+        if (this.isWord(action, this.acceptId)) return "accept";
+        return this.isWord(action, this.checkId) ? "check" : undefined;
+    }
+
+    /** The value of `key` in `record`, else (when absent or null) of `fallback`, as `??` reads a plain value. */
+    private memberOr(record: number, key: string, fallback: string): number {
+        const value = this.tape.field(record, key);
+        return value !== NONE ? value : this.tape.member(record, fallback);
+    }
+
+    /** Files the legacy rules of the tape list `list` (the `acls` section). */
+    acls(list: number): void {
+        const tape = this.tape;
+        if (!tape.isArray(list)) return;
+        for (let record = tape.first(list), index = 0; record !== NONE; record = tape.next(record), index++) {
+            if (!tape.isObject(record) || !this.isWord(tape.member(record, "action"), this.acceptId)) continue;
+            const proto = tape.member(record, "proto");
+            const protocols = aclProtocols(tape, proto);
             if (protocols === undefined) continue;
             const posture = this.gate(record, "acls", index);
-            const protoKey = typeof proto === "string" ? proto : "";
-            const dstList = member(record, "dst") ?? member(record, "ports");
-            const src = this.selectors.of(member(record, "src") ?? member(record, "users"));
+            const protoKey = tape.stringOrUndefined(proto) ?? "";
+            const dstList = this.memberOr(record, "dst", "ports");
+            const src = this.selectors.of(this.memberOr(record, "src", "users"));
             const order = this.next++;
-            if (!Array.isArray(dstList)) continue;
-            for (const value of dstList) {
-                if (typeof value !== "string") continue;
+            if (!tape.isArray(dstList)) continue;
+            for (let item = tape.first(dstList); item !== NONE; item = tape.next(item)) {
+                if (!tape.isString(item)) continue;
+                const value = tape.string(item);
                 const target = destinationTarget(value);
                 if (target === value) continue; // no readable port list
                 const portText = value.startsWith("[") ? value.slice(value.indexOf("]") + 2) : value.slice(target.length + 1);
@@ -237,50 +277,57 @@ class RuleIndexer {
         }
     }
 
-    grants(list: unknown): void {
-        if (!Array.isArray(list)) return;
-        for (let index = 0; index < list.length; index++) {
-            const record: unknown = list[index];
-            if (!isRecord(record)) continue;
+    /** Files the grants of the tape list `list` (the `grants` section). */
+    grants(list: number): void {
+        const tape = this.tape;
+        if (!tape.isArray(list)) return;
+        for (let record = tape.first(list), index = 0; record !== NONE; record = tape.next(record), index++) {
+            if (!tape.isObject(record)) continue;
             // App-only grants (no `ip`) give no network access.
-            const specs = this.specs.grantSpecs(member(record, "ip"));
+            const specs = this.specs.grantSpecs(tape.member(record, "ip"));
             if (specs.length === 0) continue;
             const posture = this.gate(record, "grants", index);
-            const entry: NetworkEntry = { order: this.next++, section: "grants", index, src: this.selectors.of(member(record, "src")), specs, posture };
-            const dstList = member(record, "dst");
-            if (!Array.isArray(dstList)) continue;
-            for (const value of dstList) if (typeof value === "string") this.indexes.network.add(value, entry, this.model);
+            const entry: NetworkEntry = { order: this.next++, section: "grants", index, src: this.selectors.of(tape.member(record, "src")), specs, posture };
+            const dstList = tape.member(record, "dst");
+            if (!tape.isArray(dstList)) continue;
+            for (let item = tape.first(dstList); item !== NONE; item = tape.next(item)) {
+                if (tape.isString(item)) this.indexes.network.add(tape.string(item), entry, this.model);
+            }
         }
     }
 
-    ssh(list: unknown): void {
-        if (!Array.isArray(list)) return;
-        for (let index = 0; index < list.length; index++) {
-            const record: unknown = list[index];
-            if (!isRecord(record)) continue;
-            const action = member(record, "action");
-            if (action !== "accept" && action !== "check") continue;
-            const usersList = member(record, "users");
-            const slot = this.localUsers.slot(usersList);
+    /** Files the SSH rules of the tape list `list` (the `ssh` section). */
+    ssh(list: number): void {
+        const tape = this.tape;
+        if (!tape.isArray(list)) return;
+        for (let record = tape.first(list), index = 0; record !== NONE; record = tape.next(record), index++) {
+            if (!tape.isObject(record)) continue;
+            const action = this.sshAction(record);
+            if (action === undefined) continue;
+            const usersList = tape.member(record, "users");
+            const slot = this.localUsers.slot(tape, usersList);
             let users = slot.value;
             if (users === undefined) {
-                users = slot.value = new LocalUsers(usersList);
+                users = slot.value = new LocalUsers(tape, usersList);
                 for (const name of users.names) this.indexes.sshUsers.add(name);
             }
             const posture = this.gate(record, "ssh", index);
-            const entry: SshEntry = { order: this.next++, section: "ssh", index, action, src: this.selectors.of(member(record, "src")), users, posture };
-            const dstList = member(record, "dst");
-            if (!Array.isArray(dstList)) continue;
-            for (const value of dstList) if (typeof value === "string") this.indexes.ssh.add(value, entry, this.model);
+            const entry: SshEntry = { order: this.next++, section: "ssh", index, action, src: this.selectors.of(tape.member(record, "src")), users, posture };
+            const dstList = tape.member(record, "dst");
+            if (!tape.isArray(dstList)) continue;
+            for (let item = tape.first(dstList); item !== NONE; item = tape.next(item)) {
+                if (tape.isString(item)) this.indexes.ssh.add(tape.string(item), entry, this.model);
+            }
         }
     }
 }
 
 /**
- * Indexes every rule once. Rules are numbered in the order their sections appear in the file,
- * then by position in the section, so "the first matching rule" follows the file.
+ * Indexes every rule of a policy's tape (sections of node 0, the top level) once. Rules are
+ * numbered in the order their sections appear in the file, then by position in the section, so
+ * "the first matching rule" follows the file.
  */
-export function indexRules(doc: unknown, model: PolicyModel): RuleIndexes {
+export function indexRules(tape: PolicyTape, model: PolicyModel): RuleIndexes {
     const indexes: RuleIndexes = {
         network: new DestinationIndex(),
         ssh: new DestinationIndex(),
@@ -289,12 +336,17 @@ export function indexRules(doc: unknown, model: PolicyModel): RuleIndexes {
         portBreaks: new Set([0]),
         sshUsers: new Set(),
     };
-    if (!isRecord(doc)) return indexes;
-    const indexer = new RuleIndexer(doc, model, indexes);
-    for (const key of Object.keys(doc)) {
-        if (key === "acls") indexer.acls(doc[key]);
-        else if (key === "grants") indexer.grants(doc[key]);
-        else if (key === "ssh") indexer.ssh(doc[key]);
+    const root = 0;
+    if (!tape.isObject(root)) return indexes;
+    const indexer = new RuleIndexer(tape, root, model, indexes);
+    const acls = tape.names.idOf("acls");
+    const grants = tape.names.idOf("grants");
+    const ssh = tape.names.idOf("ssh");
+    for (let section = tape.first(root); section !== NONE; section = tape.next(section)) {
+        const key = tape.keyId(section);
+        if (key === acls) indexer.acls(section);
+        else if (key === grants) indexer.grants(section);
+        else if (key === ssh) indexer.ssh(section);
     }
     return indexes;
 }

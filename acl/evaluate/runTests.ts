@@ -8,7 +8,8 @@
 import type { ParsedPolicy } from "../parse";
 import { compareLocations, formatLocation, type SourceLocation } from "../location";
 import { destinationTarget, portNumberAt } from "../selectors";
-import { formatPath, isRecord, member } from "../walk";
+import { NONE, tapeValue, type PolicyTape } from "../tape";
+import { formatPath } from "../walk";
 import { createEvaluator, PolicyEvaluator, type RuleMatch, type SshAction } from "./evaluator";
 import type { NetworkEntry, SshEntry } from "./rules";
 import type { EvaluatorOptions, Principal } from "./model";
@@ -65,12 +66,10 @@ export function parseTestDestination(text: string): { target: string; port: numb
     return port < 0 ? undefined : { target, port };
 }
 
-/** The list itself when it is an array, else an empty one (its non-string elements are skipped by the callers). */
-function listOf(value: unknown): readonly unknown[] {
-    return Array.isArray(value) ? value : NO_ITEMS;
+/** The first element of `n` when it is a tape list, else NONE: anything else reads as an empty list. */
+function firstElement(tape: PolicyTape, n: number): number {
+    return tape.isArray(n) ? tape.first(n) : NONE;
 }
-
-const NO_ITEMS: readonly unknown[] = [];
 
 const NETWORK_ASSERTIONS: ReadonlyArray<{ key: string; expected: TestExpectation }> = [
     { key: "accept", expected: "accept" },
@@ -87,13 +86,14 @@ interface Counter {
 }
 
 /**
- * The posture attributes of a test's source: its `srcPostureAttrs`, or none when absent (or null).
- * Undefined when present but unreadable: the test's assertions are then skipped (validation says why).
+ * The posture attributes of a test's source (the tape object `record`): its `srcPostureAttrs`, or
+ * none when absent (or null). Undefined when present but unreadable: the test's assertions are then
+ * skipped (validation says why). The attributes are a small object, read as a plain value.
  */
-function testPostureAttrs(record: Record<string, unknown>): PostureAttributes | undefined {
-    const given = member(record, "srcPostureAttrs");
-    if (given === undefined || given === null) return NO_POSTURE_ATTRIBUTES;
-    const read = readPostureAttributes(given);
+function testPostureAttrs(tape: PolicyTape, record: number): PostureAttributes | undefined {
+    const given = tape.field(record, "srcPostureAttrs");
+    if (given === NONE) return NO_POSTURE_ATTRIBUTES;
+    const read = readPostureAttributes(tapeValue(tape, given));
     return "attrs" in read ? read.attrs : undefined;
 }
 
@@ -138,9 +138,9 @@ class TestReader {
 
     constructor(private readonly evaluator: PolicyEvaluator) {}
 
-    /** A test's source: a selector read as one principal of its own. */
-    principal(text: unknown): Principal | undefined {
-        return typeof text === "string" ? this.evaluator.principal(text) : undefined;
+    /** A test's source: a selector read as one principal of its own; undefined when it is not a string. */
+    principal(text: string | undefined): Principal | undefined {
+        return text === undefined ? undefined : this.evaluator.principal(text);
     }
 
     /**
@@ -173,22 +173,19 @@ class TestReader {
     }
 }
 
-function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: Counter): void {
-    const tests = listOf(member(parsed.value, "tests"));
+function runNetworkTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: PolicyEvaluator, counter: Counter): void {
     const reader = new TestReader(evaluator);
-    for (let index = 0; index < tests.length; index++) {
-        const record = tests[index];
-        if (!isRecord(record)) continue;
-        const srcText = member(record, "src");
+    for (let record = firstElement(tape, tape.member(0, "tests")), index = 0; record !== NONE; record = tape.next(record), index++) {
+        if (!tape.isObject(record)) continue;
+        const srcText = tape.stringOrUndefined(tape.member(record, "src"));
         const source = reader.principal(srcText);
-        const protoValue = member(record, "proto");
-        const protocol = protoValue === undefined ? TCP : typeof protoValue === "string" ? parseProtocol(protoValue) : undefined;
-        const attrs = testPostureAttrs(record);
+        const protoValue = tape.member(record, "proto");
+        const protocol = protoValue === NONE ? TCP : tape.isString(protoValue) ? parseProtocol(tape.string(protoValue)) : undefined;
+        const attrs = testPostureAttrs(tape, record);
         for (const { key, expected } of NETWORK_ASSERTIONS) {
-            const values = listOf(member(record, key));
-            for (let position = 0; position < values.length; position++) {
-                const value = values[position];
-                if (typeof value !== "string") continue;
+            for (let item = firstElement(tape, tape.member(record, key)), position = 0; item !== NONE; item = tape.next(item), position++) {
+                if (!tape.isString(item)) continue;
+                const value = tape.string(item);
                 const target = reader.destination(value);
                 if (source === undefined || protocol === undefined || target === undefined || attrs === undefined) {
                     counter.skipped++;
@@ -222,23 +219,21 @@ function runNetworkTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, count
     }
 }
 
-function runSshTests(parsed: ParsedPolicy, evaluator: PolicyEvaluator, counter: Counter): void {
-    const sshTests = listOf(member(parsed.value, "sshTests"));
+function runSshTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: PolicyEvaluator, counter: Counter): void {
     const reader = new TestReader(evaluator);
-    for (let index = 0; index < sshTests.length; index++) {
-        const record = sshTests[index];
-        if (!isRecord(record)) continue;
-        const srcText = member(record, "src");
+    for (let record = firstElement(tape, tape.member(0, "sshTests")), index = 0; record !== NONE; record = tape.next(record), index++) {
+        if (!tape.isObject(record)) continue;
+        const srcText = tape.stringOrUndefined(tape.member(record, "src"));
         const source = reader.principal(srcText);
-        const destinations = listOf(member(record, "dst"));
-        const attrs = testPostureAttrs(record);
+        const destinations = tape.member(record, "dst");
+        const attrs = testPostureAttrs(tape, record);
         for (const expected of SSH_EXPECTATIONS) {
-            const users = listOf(member(record, expected));
-            for (let position = 0; position < users.length; position++) {
-                const user = users[position];
-                if (typeof user !== "string") continue;
-                for (const dstText of destinations) {
-                    if (typeof dstText !== "string") continue;
+            for (let item = firstElement(tape, tape.member(record, expected)), position = 0; item !== NONE; item = tape.next(item), position++) {
+                if (!tape.isString(item)) continue;
+                const user = tape.string(item);
+                for (let dst = firstElement(tape, destinations); dst !== NONE; dst = tape.next(dst)) {
+                    if (!tape.isString(dst)) continue;
+                    const dstText = tape.string(dst);
                     const target = reader.target(dstText);
                     if (source === undefined || target === undefined || user === "" || attrs === undefined) {
                         counter.skipped++;
@@ -289,8 +284,11 @@ export function runPolicyTests(
 ): PolicyTestReport {
     const evaluator = options instanceof PolicyEvaluator ? options : createEvaluator(parsed, options);
     const counter: Counter = { passed: 0, skipped: 0, failed: [] };
-    runNetworkTests(parsed, evaluator, counter);
-    runSshTests(parsed, evaluator, counter);
+    const tape = parsed.tape;
+    if (tape !== undefined) {
+        runNetworkTests(parsed, tape, evaluator, counter);
+        runSshTests(parsed, tape, evaluator, counter);
+    }
     const failed = counter.failed.sort((a, b) => compareLocations(a.location, b.location));
     return { passed: counter.passed, failed, skipped: counter.skipped };
 }

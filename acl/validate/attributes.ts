@@ -6,25 +6,28 @@ import { APP_CONNECTORS_CAPABILITY } from "../document";
 import { ENTRY_KEYS } from "../grammar/sections";
 import type { JsonPath } from "../walk";
 import { GROUPS_AND_TAGS, TAGS } from "./references";
-import { has, type Validation } from "./report";
+import { NONE } from "../tape";
+import type { Validation } from "./report";
 import { classifySelector, isCidrPrefix } from "./selector";
 
-export function validateNodeAttrs(v: Validation, entries: unknown[]): void {
+export function validateNodeAttrs(v: Validation, entries: number): void {
+    const tape = v.tape;
     v.eachRecord(entries, "nodeAttrs", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.nodeAttrs, "a nodeAttrs entry");
         if (v.requires(record, path, "target", "list the devices the attributes apply to")) {
             v.selectorsAt(record, "nodeAttrTarget", path, "target", GROUPS_AND_TAGS);
         }
-        if (!has(record, "attr") && !has(record, "app") && !has(record, "ipPool")) {
+        if (!v.has(record, "attr") && !v.has(record, "app") && !v.has(record, "ipPool")) {
             v.add("missing-field", path, 'has neither "attr" nor "app"; list the attributes to apply');
         }
-        if (has(record, "ipPool")) {
+        if (v.has(record, "ipPool")) {
             v.checkStrings(record, path, "ipPool", isCidrPrefix, (prefix) => `${JSON.stringify(prefix)} is not a CIDR prefix; an ipPool lists prefixes such as "100.81.0.0/16"`);
         }
-        if (has(record, "attr")) v.checkStrings(record, path, "attr", (name) => name !== "", () => "an attribute name is empty");
-        if (has(record, "app") && v.expectType(record.app, [...path, "app"], "object")) {
-            const app = record.app as Record<string, unknown>;
-            if (has(app, APP_CONNECTORS_CAPABILITY)) validateAppConnectors(v, app[APP_CONNECTORS_CAPABILITY], [...path, "app", APP_CONNECTORS_CAPABILITY]);
+        if (v.has(record, "attr")) v.checkStrings(record, path, "attr", (name) => name !== "", () => "an attribute name is empty");
+        const app = tape.field(record, "app");
+        if (app !== NONE && v.expectType(app, [...path, "app"], "object")) {
+            const connectors = tape.field(app, APP_CONNECTORS_CAPABILITY);
+            if (connectors !== NONE) validateAppConnectors(v, connectors, [...path, "app", APP_CONNECTORS_CAPABILITY]);
         }
     });
 }
@@ -46,12 +49,12 @@ export function isAppConnectorDomain(text: string): boolean {
  * (tags, which must be defined), its domains and, optionally, its routes (CIDR prefixes).
  * Other keys are left alone: the capability is Tailscale's to extend.
  */
-function validateAppConnectors(v: Validation, apps: unknown, path: JsonPath): void {
+function validateAppConnectors(v: Validation, apps: number, path: JsonPath): void {
+    const tape = v.tape;
     if (!v.expectType(apps, path, "list")) return;
-    (apps as unknown[]).forEach((app, index) => {
+    for (let config = tape.first(apps), index = 0; config !== NONE; config = tape.next(config), index++) {
         const appPath = [...path, index];
-        if (!v.expectType(app, appPath, "object")) return;
-        const config = app as Record<string, unknown>;
+        if (!v.expectType(config, appPath, "object")) continue;
         if (v.requires(config, appPath, "name", 'name the app, e.g. "github"')) v.expectMember(config, appPath, "name", "string");
         if (v.requires(config, appPath, "connectors", 'list the tags of its connector devices, e.g. ["tag:github-connector"]')) {
             v.selectorsAt(config, "appConnector", appPath, "connectors", TAGS);
@@ -60,16 +63,18 @@ function validateAppConnectors(v: Validation, apps: unknown, path: JsonPath): vo
             v.checkStrings(config, appPath, "domains", isAppConnectorDomain, (domain) =>
                 `${JSON.stringify(domain)} is not a domain an app connector can route; give a name such as "github.com" or a wildcard such as "*.github.com"`);
         }
-        if (has(config, "routes")) {
+        if (v.has(config, "routes")) {
             v.checkStrings(config, appPath, "routes", isCidrPrefix, (route) => `${JSON.stringify(route)} is not a CIDR prefix; an app's routes look like "192.0.2.0/24"`);
         }
-    });
+    }
 }
 
-function approverMap(v: Validation, value: unknown, key: "routes" | "services"): void {
+function approverMap(v: Validation, value: number, key: "routes" | "services"): void {
+    const tape = v.tape;
     const path = ["autoApprovers", key];
     if (!v.expectType(value, path, "object")) return;
-    for (const name of Object.keys(value as Record<string, unknown>)) {
+    for (let approvers = tape.first(value); approvers !== NONE; approvers = tape.next(approvers)) {
+        const name = tape.key(approvers);
         if (key === "routes" && !isCidrPrefix(name)) {
             v.add("invalid-value", [...path, name], `${JSON.stringify(name)} is not a CIDR prefix; route keys look like "192.0.2.0/24"`);
         }
@@ -79,15 +84,18 @@ function approverMap(v: Validation, value: unknown, key: "routes" | "services"):
                 v.add("invalid-selector", [...path, name], `${JSON.stringify(name)} is not a service; service keys look like "svc:web"`);
             }
         }
-        v.selectorsAt(value as Record<string, unknown>, "autoApprover", path, name, GROUPS_AND_TAGS);
+        v.selectorList(v.stringListValue(approvers, path, name), "autoApprover", path, name, GROUPS_AND_TAGS);
     }
 }
 
-export function validateAutoApprovers(v: Validation, autoApprovers: Record<string, unknown>): void {
+export function validateAutoApprovers(v: Validation, autoApprovers: number): void {
+    const tape = v.tape;
     v.keys(autoApprovers, ["autoApprovers"], ENTRY_KEYS.autoApprovers, "autoApprovers");
-    if (has(autoApprovers, "routes")) approverMap(v, autoApprovers.routes, "routes");
-    if (has(autoApprovers, "services")) approverMap(v, autoApprovers.services, "services");
-    if (has(autoApprovers, "exitNode")) {
+    const routes = tape.field(autoApprovers, "routes");
+    if (routes !== NONE) approverMap(v, routes, "routes");
+    const services = tape.field(autoApprovers, "services");
+    if (services !== NONE) approverMap(v, services, "services");
+    if (v.has(autoApprovers, "exitNode")) {
         v.selectorsAt(autoApprovers, "autoApprover", ["autoApprovers"], "exitNode", GROUPS_AND_TAGS);
     }
 }

@@ -8,6 +8,7 @@ import { classifySelector, isCidrPrefix, isIpAddress } from "./selector";
 import type { ReferenceKind } from "../selectors";
 import { GROUPS_AND_TAGS } from "./references";
 import type { Validation } from "./report";
+import { NONE } from "../tape";
 
 /** Each key must be a selector of `kind` (e.g. "group:eng" under groups). */
 function keyOfKind(v: Validation, section: string, key: string, kind: string, example: string): void {
@@ -17,34 +18,36 @@ function keyOfKind(v: Validation, section: string, key: string, kind: string, ex
     v.add("invalid-selector", [section, key], `${why}; keys of ${JSON.stringify(section)} look like ${JSON.stringify(example)}`);
 }
 
-/** A map of name -> list of selectors; returns the number of entries in each list (or undefined when not a list). */
+/** A map of name -> list of selectors: each key must be a `keyKind` name, each list's strings selectors in `context`. */
 function listMap(
     v: Validation,
     section: string,
-    value: Record<string, unknown>,
+    value: number,
     keyKind: string,
     example: string,
     context: SelectorContext,
     onEmpty: (key: string) => void,
     references?: readonly ReferenceKind[],
 ): void {
+    const tape = v.tape;
     const parent = [section];
-    for (const key in value) {
+    for (let member = tape.first(value); member !== NONE; member = tape.next(member)) {
+        const key = tape.key(member);
         keyOfKind(v, section, key, keyKind, example);
-        const list = v.stringList(value, parent, key);
-        if (list === undefined) continue;
-        if (list.length === 0) onEmpty(key);
+        const list = v.stringListValue(member, parent, key);
+        if (list === NONE) continue;
+        if (tape.length(list) === 0) onEmpty(key);
         v.selectorList(list, context, parent, key, references);
     }
 }
 
-export function validateGroups(v: Validation, groups: Record<string, unknown>): void {
+export function validateGroups(v: Validation, groups: number): void {
     listMap(v, "groups", groups, "group", "group:eng", "groupMember", (key) =>
         v.add("empty-group", ["groups", key], `group ${JSON.stringify(key)} has no members; add its users or remove the group and the rules using it`),
     );
 }
 
-export function validateTagOwners(v: Validation, tagOwners: Record<string, unknown>): void {
+export function validateTagOwners(v: Validation, tagOwners: number): void {
     listMap(v, "tagOwners", tagOwners, "tag", "tag:server", "tagOwner", (key) =>
         v.add(
             "tag-without-owner",
@@ -55,41 +58,49 @@ export function validateTagOwners(v: Validation, tagOwners: Record<string, unkno
     );
 }
 
-export function validateHosts(v: Validation, hosts: Record<string, unknown>): void {
-    for (const [name, address] of Object.entries(hosts)) {
+export function validateHosts(v: Validation, hosts: number): void {
+    const tape = v.tape;
+    for (let member = tape.first(hosts); member !== NONE; member = tape.next(member)) {
+        const name = tape.key(member);
         const classified = classifySelector(name);
         if (!("kind" in classified) || classified.kind !== "host" || name.includes("/")) {
             v.add("invalid-selector", ["hosts", name], `${JSON.stringify(name)} is not a valid host name; use letters, digits, ".", "_" and "-"`);
         }
-        if (!v.expectType(address, ["hosts", name], "string")) continue;
-        const text = address as string;
+        if (!v.expectType(member, ["hosts", name], "string")) continue;
+        const text = tape.string(member);
         if (!isIpAddress(text) && !isCidrPrefix(text)) {
             v.add("invalid-value", ["hosts", name], `${JSON.stringify(text)} is not an IP address or CIDR prefix; a host alias names one address or subnet`);
         }
     }
 }
 
-export function validateIpsets(v: Validation, ipsets: Record<string, unknown>): void {
+export function validateIpsets(v: Validation, ipsets: number): void {
+    const tape = v.tape;
     const parent = ["ipsets"];
-    for (const name in ipsets) {
+    for (let member = tape.first(ipsets); member !== NONE; member = tape.next(member)) {
+        const name = tape.key(member);
         keyOfKind(v, "ipsets", name, "ipset", "ipset:office");
-        const list = v.stringList(ipsets, parent, name) ?? [];
-        for (let index = 0; index < list.length; index++) {
-            const entry: unknown = list[index];
+        const list = v.stringListValue(member, parent, name);
+        for (let entry = tape.first(list), index = 0; entry !== NONE; entry = tape.next(entry), index++) {
+            if (!tape.isString(entry)) continue;
             // An entry may add or remove addresses: "add 192.0.2.0/24", "remove 192.0.2.7".
-            if (typeof entry === "string") v.selector(entry.replace(/^(add|remove) /, ""), "ipsetMember", parent, name, index);
+            const text = tape.string(entry);
+            const address = text.replace(/^(add|remove) /, "");
+            v.selector(address, address === text ? tape.stringId(entry) : NONE, "ipsetMember", parent, name, index);
         }
     }
 }
 
-export function validatePostures(v: Validation, postures: Record<string, unknown>): void {
+export function validatePostures(v: Validation, postures: number): void {
+    const tape = v.tape;
     const parent = ["postures"];
-    for (const name in postures) {
+    for (let member = tape.first(postures); member !== NONE; member = tape.next(member)) {
+        const name = tape.key(member);
         keyOfKind(v, "postures", name, "posture", "posture:latestMac");
-        v.checkStrings(postures, parent, name, (condition) => condition.trim() !== "", () => "a posture condition is empty; write one such as \"node:os == 'macos'\"");
+        v.checkStringsValue(member, parent, name, (condition) => condition.trim() !== "", () => "a posture condition is empty; write one such as \"node:os == 'macos'\"");
     }
 }
 
-export function validateDefaultSrcPosture(v: Validation, list: unknown): void {
-    v.selectorsAt({ defaultSrcPosture: list }, "posture", [], "defaultSrcPosture");
+export function validateDefaultSrcPosture(v: Validation): void {
+    v.selectorsAt(0, "posture", [], "defaultSrcPosture");
 }

@@ -7,7 +7,7 @@
 import type { PolicyFinding } from "../findings";
 import { TOP_LEVEL_SECTIONS } from "../grammar/sections";
 import type { ParsedPolicy } from "../parse";
-import type { PolicyTape } from "../tape";
+import { NONE, NULL, type PolicyTape } from "../tape";
 import { validateAutoApprovers, validateNodeAttrs } from "./attributes";
 import {
     validateDefaultSrcPosture,
@@ -22,7 +22,7 @@ import { validateAcls, validateGrants } from "./rules";
 import { validateSsh } from "./ssh";
 import { validateSshTests, validateTests } from "./tests";
 
-type SectionValidator = (v: Validation, value: never) => void;
+type SectionValidator = (v: Validation, section: number) => void;
 
 /** The validator of each section, called only when the section has its documented JSON type. */
 const SECTION_VALIDATORS: Readonly<Record<string, SectionValidator>> = {
@@ -47,30 +47,30 @@ export interface PolicyValidation {
     references: PolicyFinding[];
 }
 
-/** Validates a policy that parsed to an object: one walk for the grammar and the references. */
-export function validatePolicy(parsed: ParsedPolicy, doc: Record<string, unknown>): PolicyValidation {
-    const v = new Validation(parsed, doc);
-    v.keys(doc, [], Object.keys(TOP_LEVEL_SECTIONS), "the policy file");
-    for (const [key, value] of Object.entries(doc)) {
-        // null reads as an absent section.
-        if (!Object.prototype.hasOwnProperty.call(TOP_LEVEL_SECTIONS, key) || value === null) continue;
-        if (!v.expectType(value, [key], TOP_LEVEL_SECTIONS[key].type)) continue;
-        const validate = SECTION_VALIDATORS[key] as ((v: Validation, value: unknown) => void) | undefined;
-        validate?.(v, value);
+/** Validates a policy that parsed to an object (node 0 of its tape): one walk for the grammar and the references. */
+export function validatePolicy(parsed: ParsedPolicy, tape: PolicyTape): PolicyValidation {
+    const v = new Validation(parsed, tape);
+    v.keys(0, [], TOP_LEVEL_KEYS, "the policy file");
+    for (let section = tape.first(0); section !== NONE; section = tape.next(section)) {
+        const key = tape.key(section);
+        // null reads as absent.
+        if (!Object.prototype.hasOwnProperty.call(TOP_LEVEL_SECTIONS, key) || tape.kind(section) === NULL) continue;
+        if (!v.expectType(section, [key], TOP_LEVEL_SECTIONS[key].type)) continue;
+        SECTION_VALIDATORS[key]?.(v, section);
     }
     return { grammar: v.findings, references: v.references.findings };
 }
 
+const TOP_LEVEL_KEYS = Object.keys(TOP_LEVEL_SECTIONS);
+
 /** Grammar findings for a policy that parsed to an object (a PolicyCheck). */
 export function checkGrammar(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
-    return validatePolicy(parsed, doc).grammar;
+    return validatePolicy(parsed, tape).grammar;
 }
 
 /** The grammar findings, then the undefined-reference findings, of one pass: the PolicyCheck the analysis runs. */
 export function checkGrammarAndReferences(parsed: ParsedPolicy, tape: PolicyTape): PolicyFinding[] {
-    const doc = parsed.value as Record<string, unknown>;
-    const { grammar, references } = validatePolicy(parsed, doc);
+    const { grammar, references } = validatePolicy(parsed, tape);
     return references.length === 0 ? grammar : [...grammar, ...references];
 }
 

@@ -7,7 +7,8 @@
 import type { PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
 import { referencedTarget, referenceOf, type Reference, type ReferenceKind } from "../selectors";
-import { formatPath, isRecord, type JsonPath } from "../walk";
+import { NONE, type PolicyTape } from "../tape";
+import { formatPath, type JsonPath } from "../walk";
 import { setBounded } from "../boundedTable";
 
 /** Where each kind of name is defined. */
@@ -22,10 +23,13 @@ export const TAGS: readonly ReferenceKind[] = ["tag"];
  * The names a section defines. An absent section defines nothing; a section of the wrong type
  * gives undefined so its references are not checked (the type problem is reported elsewhere).
  */
-export function definedNames(doc: Record<string, unknown>, section: string): ReadonlySet<string> | undefined {
-    const value = Object.prototype.hasOwnProperty.call(doc, section) ? doc[section] : undefined;
-    if (value === undefined) return new Set();
-    return isRecord(value) ? new Set(Object.keys(value)) : undefined;
+export function definedNames(tape: PolicyTape, section: string): ReadonlySet<string> | undefined {
+    const value = tape.member(0, section);
+    if (value === NONE) return new Set();
+    if (!tape.isObject(value)) return undefined;
+    const names = new Set<string>();
+    for (let member = tape.first(value); member !== NONE; member = tape.next(member)) names.add(tape.key(member));
+    return names;
 }
 
 export class ReferenceCheck {
@@ -35,11 +39,11 @@ export class ReferenceCheck {
     private readonly plain = new Map<string, Reference | null>();
     private readonly ported = new Map<string, Reference | null>();
 
-    constructor(private readonly parsed: ParsedPolicy, doc: Record<string, unknown>) {
+    constructor(private readonly parsed: ParsedPolicy, tape: PolicyTape) {
         this.defined = {
-            group: definedNames(doc, DEFINED_IN.group),
-            tag: definedNames(doc, DEFINED_IN.tag),
-            host: definedNames(doc, DEFINED_IN.host),
+            group: definedNames(tape, DEFINED_IN.group),
+            tag: definedNames(tape, DEFINED_IN.tag),
+            host: definedNames(tape, DEFINED_IN.host),
         };
     }
 

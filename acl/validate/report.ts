@@ -3,14 +3,15 @@
  * every look-up is O(1)), and the findings gathered so far, with helpers for the common checks.
  */
 import type { SelectorContext } from "../grammar/autogroups";
-import { jsonTypeOf, type JsonType } from "../grammar/sections";
+import type { JsonType } from "../grammar/sections";
 import type { PolicyCheckId, PolicyFinding } from "../findings";
 import type { ParsedPolicy } from "../parse";
-import { formatPath, isRecord, type JsonPath } from "../walk";
+import { NONE, type PolicyTape } from "../tape";
+import { formatPath, type JsonPath } from "../walk";
 import { definedNames, ReferenceCheck } from "./references";
 import { selectorProblem } from "./selector";
 import type { ReferenceKind } from "../selectors";
-import { addBounded, setBounded } from "../boundedTable";
+import { setBounded } from "../boundedTable";
 
 const ARTICLE: Readonly<Record<string, string>> = {
     object: "an object",
@@ -20,11 +21,6 @@ const ARTICLE: Readonly<Record<string, string>> = {
     number: "a number",
     null: "null",
 };
-
-/** True for the character code of an ASCII digit. */
-function isDigit(code: number): boolean {
-    return code >= 48 && code <= 57;
-}
 
 /** Remembered for a selector without a problem. */
 const VALID = Symbol("valid selector");
@@ -36,13 +32,19 @@ export class Validation {
     /** Names defined under "postures" and "ipsets"; undefined when the section is not an object (then not checked). */
     private readonly postures: ReadonlySet<string> | undefined;
     private readonly ipsets: ReadonlySet<string> | undefined;
+    /** Problems of texts that are not strings of the file (port lists, grant capabilities), by table then text. */
     private readonly problems = new Map<string, Map<string, string | typeof VALID>>();
-    private readonly valid = new Map<string, Set<string>>();
+    /** Selector problems by context, then by the selector's string number: each distinct string is classified once. */
+    private readonly selectorProblems = new Map<SelectorContext, Array<string | typeof VALID | undefined>>();
+    /** Strings of the file seen valid, by table, then by string number. */
+    private readonly valid = new Map<string, Uint8Array>();
+    /** The string numbers of each list of allowed keys (NONE for a key the file never names). */
+    private readonly allowedIds = new Map<readonly string[], Int32Array>();
 
-    constructor(readonly parsed: ParsedPolicy, readonly doc: Record<string, unknown>) {
-        this.postures = definedNames(doc, "postures");
-        this.ipsets = definedNames(doc, "ipsets");
-        this.references = new ReferenceCheck(parsed, doc);
+    constructor(readonly parsed: ParsedPolicy, readonly tape: PolicyTape) {
+        this.postures = definedNames(tape, "postures");
+        this.ipsets = definedNames(tape, "ipsets");
+        this.references = new ReferenceCheck(parsed, tape);
     }
 
     /** Findings so far, grammar and references: a step that added none found nothing. */
@@ -56,37 +58,46 @@ export class Validation {
         this.findings.push({ check, message: where === "" ? message : `${where}: ${message}`, location: this.parsed.locate(path) });
     }
 
-    /** expectType for `record[key]` under `path`: the member's path is built only for a finding. */
-    expectMember(record: Record<string, unknown>, path: JsonPath, key: string, type: JsonType): boolean {
-        const value = record[key];
-        return jsonTypeOf(value) === type || this.expectType(value, [...path, key], type);
+    /** True when object `record` has `key` with a value other than null (Tailscale reads null as absent). */
+    has(record: number, key: string): boolean {
+        return this.tape.field(record, key) !== NONE;
     }
 
-    /** True when `value` has JSON type `type`; otherwise records "wrong-type". */
-    expectType(value: unknown, path: JsonPath, type: JsonType): boolean {
-        const actual = jsonTypeOf(value);
+    /** expectType for the member `key` of `record` under `path`: the member's path is built only for a finding. */
+    expectMember(record: number, path: JsonPath, key: string, type: JsonType): boolean {
+        const value = this.tape.member(record, key);
+        return (value !== NONE && this.tape.jsonType(value) === type) || this.expectType(value, [...path, key], type);
+    }
+
+    /** True when value `n` has JSON type `type`; otherwise records "wrong-type". */
+    expectType(n: number, path: JsonPath, type: JsonType): boolean {
+        const actual = n === NONE ? "null" : this.tape.jsonType(n);
         if (actual === type) return true;
         this.add("wrong-type", path, `must be ${ARTICLE[type]}, not ${ARTICLE[actual]}`);
         return false;
     }
 
     /**
-     * The list `container[key]` (a member of an object, at `parent` + key) when it is a list, recording
-     * "wrong-type" when it is not and for each element that is not a string; undefined when it is not
-     * a list. The list itself comes back, so element indices stay those of the file: callers skip
-     * the elements that are not strings. No path is built unless there is a finding.
+     * The list that is member `key` of `container` (at `parent` + key) when it is a list, recording
+     * "wrong-type" when it is not and for each element that is not a string; NONE when it is not a
+     * list. Callers skip the elements that are not strings, keeping the file's indices. No path is
+     * built unless there is a finding.
      */
-    stringList(container: Record<string, unknown>, parent: JsonPath, key: string): unknown[] | undefined {
-        const value = container[key];
-        if (!Array.isArray(value)) {
-            this.expectType(value, [...parent, key], "list");
-            return undefined;
+    stringList(container: number, parent: JsonPath, key: string): number {
+        return this.stringListValue(this.tape.member(container, key), parent, key);
+    }
+
+    /** stringList given the member's value `list` (an object member's value is its member: no look-up by key). */
+    stringListValue(list: number, parent: JsonPath, key: string): number {
+        const tape = this.tape;
+        if (!tape.isArray(list)) {
+            this.expectType(list, [...parent, key], "list");
+            return NONE;
         }
-        for (let index = 0; index < value.length; index++) {
-            const element: unknown = value[index];
-            if (typeof element !== "string") this.add("wrong-type", [...parent, key, index], `must be a string, not ${ARTICLE[jsonTypeOf(element)]}`);
+        for (let element = tape.first(list), index = 0; element !== NONE; element = tape.next(element), index++) {
+            if (!tape.isString(element)) this.add("wrong-type", [...parent, key, index], `must be a string, not ${ARTICLE[tape.jsonType(element)]}`);
         }
-        return value;
+        return list;
     }
 
     /**
@@ -94,49 +105,35 @@ export class Validation {
      * `valid` refuses. For lists of plain values (prefixes, names, conditions); selectors go through
      * selectorsAt. No path is built unless there is a finding.
      */
-    checkStrings(
-        container: Record<string, unknown>,
-        parent: JsonPath,
-        key: string,
-        valid: (text: string) => boolean,
-        problem: (text: string) => string,
-    ): void {
-        const list = this.stringList(container, parent, key);
-        if (list === undefined) return;
-        for (let index = 0; index < list.length; index++) {
-            const element: unknown = list[index];
-            if (typeof element === "string" && !valid(element)) this.add("invalid-value", pathTo(parent, key, index), problem(element));
+    checkStrings(container: number, parent: JsonPath, key: string, valid: (text: string) => boolean, problem: (text: string) => string): void {
+        this.checkStringsValue(this.tape.member(container, key), parent, key, valid, problem);
+    }
+
+    /** checkStrings given the member's value `value`. */
+    checkStringsValue(value: number, parent: JsonPath, key: string, valid: (text: string) => boolean, problem: (text: string) => string): void {
+        const tape = this.tape;
+        const list = this.stringListValue(value, parent, key);
+        for (let element = tape.first(list), index = 0; element !== NONE; element = tape.next(element), index++) {
+            if (tape.isString(element) && !valid(tape.string(element))) this.add("invalid-value", pathTo(parent, key, index), problem(tape.string(element)));
         }
     }
 
     /**
-     * Checks each string of `list` (the list at `parent` + `key`) as a selector in `context`, and,
-     * given `references`, that the groups, tags or hosts of those kinds it names are defined.
+     * Checks each string of `list` (the list at `parent` + `key`, or NONE) as a selector in `context`,
+     * and, given `references`, that the groups, tags or hosts of those kinds it names are defined.
      */
-    selectorList(
-        list: readonly unknown[] | undefined,
-        context: SelectorContext,
-        parent: JsonPath,
-        key: string,
-        references?: readonly ReferenceKind[],
-    ): void {
-        if (list === undefined) return;
-        for (let index = 0; index < list.length; index++) {
-            const element: unknown = list[index];
-            if (typeof element !== "string") continue;
-            this.selector(element, context, parent, key, index);
-            if (references !== undefined) this.references.check(element, references, false, parent, key, index);
+    selectorList(list: number, context: SelectorContext, parent: JsonPath, key: string, references?: readonly ReferenceKind[]): void {
+        const tape = this.tape;
+        for (let element = tape.first(list), index = 0; element !== NONE; element = tape.next(element), index++) {
+            if (!tape.isString(element)) continue;
+            const text = tape.string(element);
+            this.selector(text, tape.stringId(element), context, parent, key, index);
+            if (references !== undefined) this.references.check(text, references, false, parent, key, index);
         }
     }
 
-    /** stringList then selectorList: the common case of a member that is a list of selectors. */
-    selectorsAt(
-        container: Record<string, unknown>,
-        context: SelectorContext,
-        parent: JsonPath,
-        key: string,
-        references?: readonly ReferenceKind[],
-    ): unknown[] | undefined {
+    /** stringList then selectorList: the common case of a member that is a list of selectors. Returns the list, or NONE. */
+    selectorsAt(container: number, context: SelectorContext, parent: JsonPath, key: string, references?: readonly ReferenceKind[]): number {
         const list = this.stringList(container, parent, key);
         this.selectorList(list, context, parent, key, references);
         return list;
@@ -144,11 +141,12 @@ export class Validation {
 
     /**
      * Checks one selector in `context`, including that postures and IP sets it names are defined; true
-     * when it is valid there. It sits at `parent` + `key` (+ `index` when given): the path is built
-     * only for a finding (most selectors have none).
+     * when it is valid there. `id` is its string number when it is a string of the file (NONE for
+     * a part of one, such as a destination's target). It sits at `parent` + `key` (+ `index` when
+     * given): the path is built only for a finding (most selectors have none).
      */
-    selector(text: string, context: SelectorContext, parent: JsonPath, key: string | number, index: number = -1): boolean {
-        const problem = this.problemOf(text, context);
+    selector(text: string, id: number, context: SelectorContext, parent: JsonPath, key: string | number, index: number = -1): boolean {
+        const problem = this.problemOf(text, id, context);
         if (problem !== undefined) {
             this.add("invalid-selector", pathTo(parent, key, index), problem);
             return false;
@@ -160,37 +158,41 @@ export class Validation {
     }
 
     /**
-     * True when `text` was seen valid before in `table` (one table per kind of entry and setting that
-     * decides its findings, e.g. test destinations with the test's protocol). With rememberValid, a
-     * policy that repeats an entry many times has it checked about once (tables are bounded, see
-     * boundedTable.ts): every check of an entry depends only on its text and the run's definitions, so an
-     * entry that once gave no finding gives none again.
+     * True when string number `id` was seen valid before in `table` (one table per kind of entry and
+     * setting that decides its findings, e.g. test destinations with the test's protocol): every
+     * check of an entry depends only on its text and the run's definitions, so an entry that once gave
+     * no finding gives none again, and a policy that repeats an entry has it checked once.
      */
-    knownValid(table: string, text: string): boolean {
-        return this.valid.get(table)?.has(text) === true;
+    knownValid(table: string, id: number): boolean {
+        return this.valid.get(table)?.[id] === 1;
     }
 
-    rememberValid(table: string, text: string): void {
+    rememberValid(table: string, id: number): void {
         let known = this.valid.get(table);
         if (known === undefined) {
-            known = new Set();
+            known = new Uint8Array(this.tape.names.count);
             this.valid.set(table, known);
         }
-        addBounded(known, text);
+        known[id] = 1;
     }
 
     /**
-     * selectorProblem, remembered per context for selectors other than tags and groups: a policy names
-     * the same users, hosts and addresses many times over, and classifying those costs more than a look-up.
+     * selectorProblem, computed once per distinct string of the file and context (a policy names the
+     * same users, groups and hosts many times over); texts that are parts of strings (`id` NONE) go
+     * through the bounded table of remembered().
      */
-    problemOf(text: string, context: SelectorContext): string | undefined {
-        // Tags, groups, logins and IPv4 addresses and prefixes (a digit first, no colon) are quicker to
-        // check than to look up (a prefix and a pattern, or a scan of the digits); a policy names
-        // thousands of distinct ones, so remembering them would mostly refill the table.
-        if (text.startsWith("tag:") || text.startsWith("group:") || text.includes("@") || (isDigit(text.charCodeAt(0)) && !text.includes(":"))) {
-            return selectorProblem(text, context);
+    problemOf(text: string, id: number, context: SelectorContext): string | undefined {
+        if (id === NONE) return this.remembered(context, text, selectorProblem, context);
+        let known = this.selectorProblems.get(context);
+        if (known === undefined) {
+            known = new Array<string | typeof VALID | undefined>(this.tape.names.count);
+            this.selectorProblems.set(context, known);
         }
-        return this.remembered(context, text, selectorProblem, context);
+        const remembered = known[id];
+        if (remembered !== undefined) return remembered === VALID ? undefined : remembered;
+        const found = selectorProblem(text, context);
+        known[id] = found ?? VALID;
+        return found;
     }
 
     /**
@@ -222,11 +224,13 @@ export class Validation {
         });
     }
 
-    /** Records "unknown-key" for each key of `record` not in `allowed`, suggesting the right spelling when only case differs. */
-    keys(record: Record<string, unknown>, path: JsonPath, allowed: readonly string[], what: string): void {
-        // for...in rather than Object.keys: no array per record (a parsed policy has no inherited enumerable keys).
-        for (const key in record) {
-            if (allowed.includes(key)) continue;
+    /** Records "unknown-key" for each key of object `record` not in `allowed`, suggesting the right spelling when only case differs. */
+    keys(record: number, path: JsonPath, allowed: readonly string[], what: string): void {
+        const tape = this.tape;
+        const ids = this.idsOf(allowed);
+        for (let member = tape.first(record); member !== NONE; member = tape.next(member)) {
+            if (ids.includes(tape.keyId(member))) continue;
+            const key = tape.key(member);
             const sameLetters = allowed.find((known) => known.toLowerCase() === key.toLowerCase());
             const fix =
                 sameLetters !== undefined
@@ -236,9 +240,19 @@ export class Validation {
         }
     }
 
+    /** The string numbers of `allowed` (compared with a member's key number: no string comparison per key). */
+    private idsOf(allowed: readonly string[]): Int32Array {
+        let ids = this.allowedIds.get(allowed);
+        if (ids === undefined) {
+            ids = Int32Array.from(allowed, (key) => this.tape.names.idOf(key));
+            this.allowedIds.set(allowed, ids);
+        }
+        return ids;
+    }
+
     /** True when `record` has `key`; otherwise records "missing-field" at the record. */
-    requires(record: Record<string, unknown>, path: JsonPath, key: string, hint: string): boolean {
-        if (has(record, key)) return true;
+    requires(record: number, path: JsonPath, key: string, hint: string): boolean {
+        if (this.has(record, key)) return true;
         this.add("missing-field", path, `is missing ${JSON.stringify(key)}; ${hint}`);
         return false;
     }
@@ -249,12 +263,12 @@ export class Validation {
      * during the visit only (helpers build a finding's path by copying it, and nothing keeps it), so
      * walking a section of 10,000 rules builds no 10,000 paths.
      */
-    eachRecord(list: unknown[], section: string, visit: (record: Record<string, unknown>, path: JsonPath) => void): void {
+    eachRecord(list: number, section: string, visit: (record: number, path: JsonPath) => void): void {
+        const tape = this.tape;
         const path: [string, number] = [section, 0];
-        for (let index = 0; index < list.length; index++) {
-            const entry: unknown = list[index];
+        for (let entry = tape.first(list), index = 0; entry !== NONE; entry = tape.next(entry), index++) {
             path[1] = index;
-            if (isRecord(entry)) visit(entry, path);
+            if (tape.isObject(entry)) visit(entry, path);
             else this.expectType(entry, [section, index], "object");
         }
     }
@@ -281,14 +295,4 @@ export function validTable(kind: string, protocol: number | undefined): string {
 /** `parent` + `key`, + `index` unless it is negative: the path of a finding. */
 export function pathTo(parent: JsonPath, key: string | number, index: number = -1): JsonPath {
     return index < 0 ? [...parent, key] : [...parent, key, index];
-}
-
-/** Own property or undefined; null counts as absent, as Tailscale's JSON decoding treats it. */
-export function field(record: Record<string, unknown>, key: string): unknown {
-    return has(record, key) ? record[key] : undefined;
-}
-
-/** True when `record` has `key` as an own property that is not null (Tailscale reads null as absent). */
-export function has(record: Record<string, unknown>, key: string): boolean {
-    return Object.prototype.hasOwnProperty.call(record, key) && record[key] !== null;
 }

@@ -2,7 +2,8 @@
 import { CHECK_PERIOD_MAX_MINUTES, CHECK_PERIOD_MIN_MINUTES, ENTRY_KEYS, SSH_ACTIONS } from "../grammar/sections";
 import type { JsonPath } from "../walk";
 import { GROUPS_AND_TAGS, TAGS } from "./references";
-import { field, has, pathTo, type Validation } from "./report";
+import { NONE } from "../tape";
+import { pathTo, type Validation } from "./report";
 import { reachesSelf, validateSelfSources } from "./selfSources";
 
 const UNIT_MINUTES: Readonly<Record<string, number>> = { h: 60, m: 1, s: 1 / 60 };
@@ -23,9 +24,9 @@ export function durationMinutes(text: string): number | undefined {
     return minutes;
 }
 
-function validateCheckPeriod(v: Validation, value: unknown, path: JsonPath, action: unknown): void {
+function validateCheckPeriod(v: Validation, value: number, path: JsonPath, action: string | undefined): void {
     if (!v.expectType(value, path, "string")) return;
-    const text = value as string;
+    const text = v.tape.string(value);
     if (action !== "check") {
         v.add("invalid-value", path, 'checkPeriod only applies to "action": "check"; remove it or change the action');
         return;
@@ -39,34 +40,36 @@ function validateCheckPeriod(v: Validation, value: unknown, path: JsonPath, acti
     }
 }
 
-export function validateSsh(v: Validation, rules: unknown[]): void {
+export function validateSsh(v: Validation, rules: number): void {
+    const tape = v.tape;
     v.eachRecord(rules, "ssh", (record, path) => {
         v.keys(record, path, ENTRY_KEYS.ssh, "an ssh rule");
-        const action = field(record, "action");
+        const action = tape.stringOrUndefined(tape.field(record, "action"));
         if (v.requires(record, path, "action", 'add "action": "check" (or "accept")')) {
-            if (v.expectMember(record, path, "action", "string") && !SSH_ACTIONS.includes(action as string)) {
+            if (v.expectMember(record, path, "action", "string") && !SSH_ACTIONS.includes(action!)) {
                 v.add("invalid-value", [...path, "action"], `${JSON.stringify(action)} is not an ssh action; use "check" or "accept"`);
             }
         }
-        const sources = v.requires(record, path, "src", "list who may connect") ? v.selectorsAt(record, "sshSrc", path, "src", GROUPS_AND_TAGS) : undefined;
-        if (action === "check" && sources !== undefined) {
-            for (let index = 0; index < sources.length; index++) {
-                const source: unknown = sources[index];
-                if (typeof source === "string" && (source.startsWith("tag:") || source === "autogroup:tagged")) {
+        const sources = v.requires(record, path, "src", "list who may connect") ? v.selectorsAt(record, "sshSrc", path, "src", GROUPS_AND_TAGS) : NONE;
+        if (action === "check") {
+            for (let element = tape.first(sources), index = 0; element !== NONE; element = tape.next(element), index++) {
+                const source = tape.stringOrUndefined(element);
+                if (source !== undefined && (source.startsWith("tag:") || source === "autogroup:tagged")) {
                     v.add("invalid-value", pathTo(path, "src", index), `${JSON.stringify(source)} is a tagged source, which cannot re-authenticate, so "check" cannot apply; use "accept" for tags in a separate rule`);
                 }
             }
         }
-        const destinations = v.requires(record, path, "dst", "list the devices") ? v.selectorsAt(record, "sshDst", path, "dst", GROUPS_AND_TAGS) : undefined;
-        if (destinations !== undefined && reachesSelf(destinations, false)) validateSelfSources(v, sources, path, "src", true);
+        const destinations = v.requires(record, path, "dst", "list the devices") ? v.selectorsAt(record, "sshDst", path, "dst", GROUPS_AND_TAGS) : NONE;
+        if (destinations !== NONE && reachesSelf(tape, destinations, false)) validateSelfSources(v, sources, path, "src", true);
         if (v.requires(record, path, "users", 'list the local accounts, e.g. ["autogroup:nonroot"]')) v.selectorsAt(record, "sshUser", path, "users");
-        if (has(record, "checkPeriod")) validateCheckPeriod(v, record.checkPeriod, [...path, "checkPeriod"], action);
-        if (has(record, "acceptEnv")) {
+        const checkPeriod = tape.field(record, "checkPeriod");
+        if (checkPeriod !== NONE) validateCheckPeriod(v, checkPeriod, [...path, "checkPeriod"], action);
+        if (v.has(record, "acceptEnv")) {
             v.checkStrings(record, path, "acceptEnv", (name) => ENVIRONMENT_NAME.test(name), (name) =>
                 `${JSON.stringify(name)} is not an environment variable name (letters, digits, "_", wildcards "*" and "?")`);
         }
-        if (has(record, "recorder")) v.selectorsAt(record, "recorder", path, "recorder", TAGS);
-        if (has(record, "enforceRecorder")) v.expectMember(record, path, "enforceRecorder", "boolean");
+        if (v.has(record, "recorder")) v.selectorsAt(record, "recorder", path, "recorder", TAGS);
+        if (v.has(record, "enforceRecorder")) v.expectMember(record, path, "enforceRecorder", "boolean");
     });
 }
 

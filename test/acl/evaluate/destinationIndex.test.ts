@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { parseAddress, rangeContains, type AddressRange } from "../../../acl/evaluate/addresses";
 import { DestinationIndex, type EntryFilter } from "../../../acl/evaluate/destinationIndex";
 import { buildModel, type Principal } from "../../../acl/evaluate/model";
+import { parsePolicy } from "../../../acl/parse";
 
 interface Entry {
     order: number;
@@ -16,7 +17,7 @@ interface Entry {
     accepted: boolean;
 }
 
-const MODEL = buildModel({});
+const MODEL = buildModel(parsePolicy("{}").tape!);
 
 /** IPv4 inside 10.1.0.0/16 (so prefixes of every length overlap), or IPv6 inside fd7a::/112. */
 const v4Address = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 255 })).map(([c, d]) => `10.1.${c}.${d}`);

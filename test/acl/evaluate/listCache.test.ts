@@ -2,6 +2,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { StringListCache } from "../../../acl/evaluate/listCache";
+import { parsePolicy } from "../../../acl/parse";
+import { NONE } from "../../../acl/tape";
 
 describe("acl/evaluate list cache", () => {
     it("gives the same slot exactly to lists with the same strings in the same order", () => {
@@ -9,10 +11,11 @@ describe("acl/evaluate list cache", () => {
         fc.assert(
             fc.property(fc.array(fc.array(item, { maxLength: 4 }), { maxLength: 12 }), (lists) => {
                 const cache = new StringListCache<number>();
+                const tape = parsePolicy(JSON.stringify({ lists })).tape!;
                 const keyOf = (list: unknown[]) => JSON.stringify(list.filter((value) => typeof value === "string"));
                 const firstByKey = new Map<string, number>();
                 lists.forEach((list, index) => {
-                    const slot = cache.slot(list);
+                    const slot = cache.slot(tape, tape.find(["lists", index]));
                     if (slot.value === undefined) slot.value = index;
                     const key = keyOf(list);
                     if (!firstByKey.has(key)) firstByKey.set(key, index);
@@ -25,9 +28,10 @@ describe("acl/evaluate list cache", () => {
 
     it("treats a value that is not an array as the empty list", () => {
         const cache = new StringListCache<string>();
-        cache.slot([]).value = "empty";
-        assert.equal(cache.slot(undefined).value, "empty");
-        assert.equal(cache.slot("group:x").value, "empty");
-        assert.equal(cache.slot(["group:x"]).value, undefined);
+        const tape = parsePolicy(JSON.stringify({ empty: [], text: "group:x", list: ["group:x"] })).tape!;
+        cache.slot(tape, tape.member(0, "empty")).value = "empty";
+        assert.equal(cache.slot(tape, NONE).value, "empty");
+        assert.equal(cache.slot(tape, tape.member(0, "text")).value, "empty");
+        assert.equal(cache.slot(tape, tape.member(0, "list")).value, undefined);
     });
 });

@@ -8,6 +8,13 @@ import {
     readPostures,
     type PostureAttributes,
 } from "../../../acl/evaluate";
+import { parsePolicy } from "../../../acl/parse";
+
+/** readPostures of `section` as the `postures` section of a policy file. */
+function readPosturesOf(section: unknown): ReturnType<typeof readPostures> {
+    const tape = parsePolicy(JSON.stringify({ postures: section })).tape!;
+    return readPostures(tape, tape.member(0, "postures"));
+}
 
 const MAC: PostureAttributes = {
     "node:os": "macos",
@@ -166,7 +173,7 @@ describe("acl/evaluate posture conditions", () => {
     });
 
     describe("postures", () => {
-        const postures = readPostures({
+        const postures = readPosturesOf({
             "posture:latestMac": ["node:os == 'macos'", "node:tsReleaseTrack == 'stable'", "node:tsVersion >= '1.80'"],
             "posture:empty": [],
             "posture:broken": ["node:os == 'macos'", "node:os ="],
@@ -189,8 +196,8 @@ describe("acl/evaluate posture conditions", () => {
             assert.equal(holds("posture:nonString", MAC), false);
         });
         it("reads nothing from a postures section that is not an object", () => {
-            assert.equal(readPostures(["posture:x"]).size, 0);
-            assert.equal(readPostures(null).size, 0);
+            assert.equal(readPosturesOf(["posture:x"]).size, 0);
+            assert.equal(readPosturesOf(null).size, 0);
         });
     });
 
