@@ -229,7 +229,7 @@ export class Validation {
         const tape = this.tape;
         const ids = this.idsOf(allowed);
         for (let member = tape.first(record); member !== NONE; member = tape.next(member)) {
-            if (ids.includes(tape.keyId(member))) continue;
+            if (includesId(ids, tape.keyId(member))) continue;
             const key = tape.key(member);
             const sameLetters = allowed.find((known) => known.toLowerCase() === key.toLowerCase());
             const fix =
@@ -272,6 +272,12 @@ export class Validation {
             else this.expectType(entry, [section, index], "object");
         }
     }
+}
+
+/** True when `ids` holds `id` (a loop: the lists are a handful of keys long). */
+function includesId(ids: Int32Array, id: number): boolean {
+    for (let i = 0; i < ids.length; i++) if (ids[i] === id) return true;
+    return false;
 }
 
 /** validTable's names by kind, then by protocol number (0-255). */
