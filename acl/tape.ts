@@ -448,7 +448,8 @@ function isDigitCode(code: number): boolean {
  */
 export function scanTape(text: string): PolicyTape | undefined {
     const length = text.length;
-    const tape = new TapeArrays(Math.max(16, length >> 3));
+    // Policies as people write them take 20 to 30 characters a value; a compact file grows the arrays once or twice.
+    const tape = new TapeArrays(Math.max(16, length >> 4));
     const names = new NameTable(text);
     const open = new Int32Array(TAPE_MAX_NESTING + 1);
     let depth = 0;

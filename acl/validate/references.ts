@@ -9,7 +9,6 @@ import type { ParsedPolicy } from "../parse";
 import { referencedTarget, referenceOf, type Reference, type ReferenceKind } from "../selectors";
 import { NONE, type PolicyTape } from "../tape";
 import { formatPath, type JsonPath } from "../walk";
-import { setBounded } from "../boundedTable";
 
 /** Where each kind of name is defined. */
 const DEFINED_IN: Readonly<Record<ReferenceKind, string>> = { group: "groups", tag: "tagOwners", host: "hosts" };
@@ -35,11 +34,14 @@ export function definedNames(tape: PolicyTape, section: string): ReadonlySet<str
 export class ReferenceCheck {
     readonly findings: PolicyFinding[] = [];
     private readonly defined: Record<ReferenceKind, ReadonlySet<string> | undefined>;
-    /** The reference of each distinct selector read without ports, and with ("tag:db:5432" names tag:db); null for none. */
-    private readonly plain = new Map<string, Reference | null>();
-    private readonly ported = new Map<string, Reference | null>();
+    /**
+     * The reference of each distinct selector read without ports, and with ("tag:db:5432" names
+     * tag:db), by string number; null for none. Made on first use.
+     */
+    private plain: Array<Reference | null> | undefined;
+    private ported: Array<Reference | null> | undefined;
 
-    constructor(private readonly parsed: ParsedPolicy, tape: PolicyTape) {
+    constructor(private readonly parsed: ParsedPolicy, private readonly tape: PolicyTape) {
         this.defined = {
             group: definedNames(tape, DEFINED_IN.group),
             tag: definedNames(tape, DEFINED_IN.tag),
@@ -48,12 +50,12 @@ export class ReferenceCheck {
     }
 
     /**
-     * Reports `text` when it names an undefined group, tag or host of one of `kinds`; `withPorts` for
-     * a "target:ports" destination. It sits at `parent` + `key` (+ `index` when not negative): the
-     * path is built only for a finding.
+     * Reports `text` (a string of the policy, number `id`) when it names an undefined group, tag or
+     * host of one of `kinds`; `withPorts` for a "target:ports" destination. It sits at `parent` +
+     * `key` (+ `index` when not negative): the path is built only for a finding.
      */
-    check(text: string, kinds: readonly ReferenceKind[], withPorts: boolean, parent: JsonPath, key: string | number, index: number): void {
-        const reference = this.undefinedIn(text, kinds, withPorts);
+    check(text: string, id: number, kinds: readonly ReferenceKind[], withPorts: boolean, parent: JsonPath, key: string | number, index: number): void {
+        const reference = this.undefinedIn(text, id, kinds, withPorts);
         if (reference === undefined) return;
         const path = index < 0 ? [...parent, key] : [...parent, key, index];
         this.findings.push({
@@ -65,18 +67,18 @@ export class ReferenceCheck {
         });
     }
 
-    private referenceIn(text: string, withPorts: boolean): Reference | undefined {
-        const known = withPorts ? this.ported : this.plain;
-        let reference = known.get(text);
+    private referenceIn(text: string, id: number, withPorts: boolean): Reference | undefined {
+        const known = withPorts ? (this.ported ??= new Array<Reference | null>(this.tape.names.count)) : (this.plain ??= new Array<Reference | null>(this.tape.names.count));
+        let reference = known[id];
         if (reference === undefined) {
             reference = referenceOf(withPorts ? referencedTarget(text) : text) ?? null;
-            setBounded(known, text, reference);
+            known[id] = reference;
         }
         return reference ?? undefined;
     }
 
     /** The reference `text` makes to an undefined name of one of `kinds`, if it makes one. */
-    private undefinedIn(text: string, kinds: readonly ReferenceKind[], withPorts: boolean): Reference | undefined {
+    private undefinedIn(text: string, id: number, kinds: readonly ReferenceKind[], withPorts: boolean): Reference | undefined {
         // Most selectors are tags and groups, which name themselves (with ports, up to the colon after
         // the name: referencedTarget), or users and autogroups, which name nothing to define: no look-up
         // of the selector, and no Reference unless the name is undefined.
@@ -88,7 +90,7 @@ export class ReferenceCheck {
             return names.has(name) ? undefined : referenceOf(name);
         }
         if (!withPorts && (text.startsWith("autogroup:") || text.includes("@"))) return undefined;
-        const reference = this.referenceIn(text, withPorts);
+        const reference = this.referenceIn(text, id, withPorts);
         if (reference === undefined || !kinds.includes(reference.kind)) return undefined;
         const names = this.defined[reference.kind];
         return names === undefined || names.has(reference.name) ? undefined : reference;

@@ -128,7 +128,7 @@ export class Validation {
             if (!tape.isString(element)) continue;
             const text = tape.string(element);
             this.selector(text, tape.stringId(element), context, parent, key, index);
-            if (references !== undefined) this.references.check(text, references, false, parent, key, index);
+            if (references !== undefined) this.references.check(text, tape.stringId(element), references, false, parent, key, index);
         }
     }
 

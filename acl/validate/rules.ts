@@ -45,7 +45,7 @@ function validateAclDestination(v: Validation, dst: string, id: number, protocol
     const table = validTable("aclDst", protocol);
     if (v.knownValid(table, id)) return;
     const before = v.count();
-    v.references.check(dst, ALL_KINDS, true, parent, key, index);
+    v.references.check(dst, id, ALL_KINDS, true, parent, key, index);
     const colon = dst.lastIndexOf(":");
     if (UNBRACKETED_IPV6.test(dst) && !isPrefixThenPorts(dst, colon)) {
         // "fd7a::1:22" is itself an IPv6 address: whether ":22" is a port cannot be told, so ask for brackets.
@@ -142,7 +142,7 @@ function validateGrantApp(v: Validation, app: number, path: JsonPath): void {
 function validateGrantDestination(v: Validation, dst: string, id: number, parent: JsonPath, index: number): void {
     if (v.knownValid("grantDst", id)) return;
     const before = v.count();
-    v.references.check(dst, ALL_KINDS, false, parent, "dst", index);
+    v.references.check(dst, id, ALL_KINDS, false, parent, "dst", index);
     if (dst === "0.0.0.0/0" || dst === "::/0") {
         v.add("invalid-selector", pathTo(parent, "dst", index), `${JSON.stringify(dst)} is not accepted as a grant destination; use "*" for every address or "autogroup:internet" for exit-node traffic`);
         return;

@@ -74,7 +74,7 @@ function testDestination(v: Validation, dst: string, id: number, protocol: numbe
     const table = validTable("testDst", protocol);
     if (v.knownValid(table, id)) return;
     const before = v.count();
-    v.references.check(dst, TAGS, true, parent, key, index);
+    v.references.check(dst, id, TAGS, true, parent, key, index);
     const colon = portsColon(dst);
     if (colon < 0) {
         v.add("invalid-ports", pathTo(parent, key, index), `${JSON.stringify(dst)} has no port; a test destination is "target:port", e.g. "tag:db:5432"`);
@@ -97,7 +97,7 @@ function testSource(v: Validation, record: number, path: JsonPath, hint: string,
         const src = v.tape.member(record, "src");
         const text = v.tape.string(src);
         v.selector(text, v.tape.stringId(src), context, path, "src");
-        v.references.check(text, TAGS, false, path, "src", -1);
+        v.references.check(text, v.tape.stringId(src), TAGS, false, path, "src", -1);
     }
 }
 

@@ -4,12 +4,12 @@
  * the whole text, gives every distinct string (keys and values) a number the first time it is seen,
  * then walks the document twice more reading those numbers, as later passes would look names up.
  *
- * - objectGraphSkeleton: JSON.parse, numbering in a Map<string, number>. This is the shape of the
- *   analysis today: the parsed value is young in V8 and stays alive through every pass.
+ * - objectGraphSkeleton: JSON.parse, numbering in a Map<string, number>. This was the shape of the
+ *   analysis until 2026-11-26: the parsed value is young in V8 and stays alive through every pass.
  * - tapeSkeleton: one scan of the text into an Int32Array of (kind, start, end) per token, with the
  *   strings numbered in an open-addressing table of Int32Arrays that compares spans of the text. Typed
  *   arrays keep their contents outside the garbage-collected heap, so young-generation collections
- *   have nothing of it to copy.
+ *   have nothing of it to copy. The analysis has read such a tape since (acl/tape.ts).
  *
  * Neither is the product: they model what each design costs as the input grows, with no validation.
  * Both number the strings in document order, so on a text without duplicate keys, integer-like keys

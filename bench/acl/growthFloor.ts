@@ -4,13 +4,15 @@
  *   - JSON.parse alone of the generated policy (the previous value dropped before each parse),
  *   - the full analysis, analyzeParsedPolicy(parsePolicy(text)), as auditBench times it, and
  *   - in processes of their own, the skeletons of two designs (designSkeletons.ts): parse, number
- *     every name, two more walks, over JSON.parse's object graph (today's design) and over an
- *     off-heap token tape;
+ *     every name, two more walks, over JSON.parse's object graph (the analysis's design until
+ *     2026-11-26) and over an off-heap token tape (its design since: acl/tape.ts);
  * under V8's default young generation (16 MiB semi-spaces on 64-bit Node 20), and under
  * `--max-semi-space-size=256`, where a young-generation collection lands in about one 4 MiB analysis
- * out of five instead of two or three times in each (so the medians have none). The second shows the
+ * out of five instead of about once in each (two or three times with the object graph), so the medians
+ * have none. The second shows the
  * growth of the work itself and of cache misses; the difference is what the collector adds, mostly
- * by copying the parsed value twice at 4 MiB (it dies young at 1 MiB).
+ * which with JSON.parse's object graph was mostly copying the parsed value twice at 4 MiB (it died
+ * young at 1 MiB); the tape keeps no parsed value on the garbage-collected heap.
  * The product never sets V8 flags; this benchmark sets one only to take the collector out of the
  * measurement. Run with
  *   node dist/bench/acl/growthFloor.js [rounds]
@@ -121,7 +123,8 @@ export function growthFloorFigures(rounds: number = 31, processes: number = 2): 
         ...subjects.flatMap(({ label, means }) => [row(label, label, "median"), ...(means === true ? [row(`${label} (means)`, label, "mean")] : [])]),
         "  (the growth goal is <= 4.5x; in the second column the medians have no young-generation collection inside an analysis.",
         "  The skeletons, timed in processes of their own, parse, number every name and walk twice more: over JSON.parse's",
-        "  value, as the analysis is built today, and over an off-heap token tape; see bench/acl/designSkeletons.ts)",
+        "  value, as the analysis was built until 2026-11-26, and over an off-heap token tape, as it is built now (acl/tape.ts);\n" +
+            "  see bench/acl/designSkeletons.ts)",
     ];
 }
 
