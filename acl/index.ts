@@ -6,6 +6,7 @@ export { formatLocation, type SourceLocation } from "./location";
 export { POLICY_TEST_IDS, POLICY_VALIDATION_IDS } from "./findings";
 export type { PolicyCheckId, PolicyFinding, PolicyLintId, PolicyTestId, PolicyValidationId } from "./findings";
 export { parsePolicy, type ParsedPolicy } from "./parse";
+export { ARRAY, FALSE, NONE, NULL, NUMBER, OBJECT, STRING, TRUE, type PolicyTape, type TapeJsonType } from "./tape";
 export { analyzePolicy, analyzeParsedPolicy, checkPolicy, type AnalyzeOptions, type PolicyAnalysis } from "./analyze";
 export {
     accessMatrix,

@@ -36,12 +36,13 @@ export class ReferenceCheck {
     private readonly defined: Record<ReferenceKind, ReadonlySet<string> | undefined>;
     /**
      * The reference of each distinct selector read without ports, and with ("tag:db:5432" names
-     * tag:db), by string number; null for none. Made on first use.
+     * tag:db), by string number; null for none. Only selectors other than tags, groups, users and
+     * autogroups are looked up here (hosts, addresses, "*"), so the tables stay small.
      */
-    private plain: Array<Reference | null> | undefined;
-    private ported: Array<Reference | null> | undefined;
+    private readonly plain = new Map<number, Reference | null>();
+    private readonly ported = new Map<number, Reference | null>();
 
-    constructor(private readonly parsed: ParsedPolicy, private readonly tape: PolicyTape) {
+    constructor(private readonly parsed: ParsedPolicy, tape: PolicyTape) {
         this.defined = {
             group: definedNames(tape, DEFINED_IN.group),
             tag: definedNames(tape, DEFINED_IN.tag),
@@ -68,11 +69,11 @@ export class ReferenceCheck {
     }
 
     private referenceIn(text: string, id: number, withPorts: boolean): Reference | undefined {
-        const known = withPorts ? (this.ported ??= new Array<Reference | null>(this.tape.names.count)) : (this.plain ??= new Array<Reference | null>(this.tape.names.count));
-        let reference = known[id];
+        const known = withPorts ? this.ported : this.plain;
+        let reference = known.get(id);
         if (reference === undefined) {
             reference = referenceOf(withPorts ? referencedTarget(text) : text) ?? null;
-            known[id] = reference;
+            known.set(id, reference);
         }
         return reference ?? undefined;
     }

@@ -25,6 +25,10 @@ const ARTICLE: Readonly<Record<string, string>> = {
 /** Remembered for a selector without a problem. */
 const VALID = Symbol("valid selector");
 
+/** What problemOf knows of a string of the file: 0 nothing yet, or that it is valid, or that it has a problem. */
+const VALID_SELECTOR = 1;
+const HAS_PROBLEM = 2;
+
 export class Validation {
     readonly findings: PolicyFinding[] = [];
     /** References to undefined groups, tags and hosts, found along the way (reported by their own check). */
@@ -34,8 +38,13 @@ export class Validation {
     private readonly ipsets: ReadonlySet<string> | undefined;
     /** Problems of texts that are not strings of the file (port lists, grant capabilities), by table then text. */
     private readonly problems = new Map<string, Map<string, string | typeof VALID>>();
-    /** Selector problems by context, then by the selector's string number: each distinct string is classified once. */
-    private readonly selectorProblems = new Map<SelectorContext, Array<string | typeof VALID | undefined>>();
+    /**
+     * What is known of each distinct string of the file as a selector, by context: per string number,
+     * 0 (not classified yet), VALID_SELECTOR or HAS_PROBLEM (the problem itself in `selectorProblemTexts`). Each
+     * distinct string is classified once per context; a byte per string keeps the tables small.
+     */
+    private readonly selectorStates = new Map<SelectorContext, Uint8Array>();
+    private readonly selectorProblemTexts = new Map<SelectorContext, Map<number, string>>();
     /** Strings of the file seen valid, by table, then by string number. */
     private readonly valid = new Map<string, Uint8Array>();
     /** The string numbers of each list of allowed keys (NONE for a key the file never names). */
@@ -183,15 +192,23 @@ export class Validation {
      */
     problemOf(text: string, id: number, context: SelectorContext): string | undefined {
         if (id === NONE) return this.remembered(context, text, selectorProblem, context);
-        let known = this.selectorProblems.get(context);
-        if (known === undefined) {
-            known = new Array<string | typeof VALID | undefined>(this.tape.names.count);
-            this.selectorProblems.set(context, known);
+        let states = this.selectorStates.get(context);
+        if (states === undefined) {
+            states = new Uint8Array(this.tape.names.count);
+            this.selectorStates.set(context, states);
         }
-        const remembered = known[id];
-        if (remembered !== undefined) return remembered === VALID ? undefined : remembered;
+        const state = states[id];
+        if (state === VALID_SELECTOR) return undefined;
+        if (state === HAS_PROBLEM) return this.selectorProblemTexts.get(context)?.get(id);
         const found = selectorProblem(text, context);
-        known[id] = found ?? VALID;
+        if (found === undefined) {
+            states[id] = VALID_SELECTOR;
+        } else {
+            states[id] = HAS_PROBLEM;
+            let problems = this.selectorProblemTexts.get(context);
+            if (problems === undefined) this.selectorProblemTexts.set(context, (problems = new Map()));
+            problems.set(id, found);
+        }
         return found;
     }
 
