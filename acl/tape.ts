@@ -279,6 +279,11 @@ export class PolicyTape {
         return n >= 0 && this.kinds[n] <= ARRAY ? this.firsts[n] : NONE;
     }
 
+    /** The first element of `n` when it is a list, else NONE: anything but a list reads as an empty list. */
+    firstElement(n: number): number {
+        return n >= 0 && this.kinds[n] === ARRAY ? this.firsts[n] : NONE;
+    }
+
     /** The child after `child` in its container, or NONE. */
     next(child: number): number {
         return this.nexts[child];

@@ -1,6 +1,7 @@
 /**
- * Defensive access to an untyped policy value. The checks only look at sections with the expected
- * shape; anything else is skipped (validating section types is a separate concern).
+ * Defensive reading of a policy's token tape (acl/tape.ts), and JSON paths for messages. The checks
+ * only look at sections with the expected shape; anything else is skipped (validating section types
+ * is a separate concern).
  */
 
 import { NONE, type PolicyTape } from "./tape";
@@ -11,65 +12,6 @@ export type JsonPath = ReadonlyArray<string | number>;
 export interface StringAt {
     value: string;
     path: JsonPath;
-}
-
-/** A plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The own property `key` of an object, or undefined (never an inherited property). */
-export function member(value: unknown, key: string): unknown {
-    return isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
-}
-
-/**
- * Calls `visit` with each element of `list` that is an object, and its index; nothing if `list` is
- * not an array. (No array of index-record pairs: lints walk every rule of large policies.)
- */
-export function forEachRecord(list: unknown, visit: (record: Record<string, unknown>, index: number) => void): void {
-    if (!Array.isArray(list)) return;
-    for (let index = 0; index < list.length; index++) {
-        const record: unknown = list[index];
-        if (isRecord(record)) visit(record, index);
-    }
-}
-
-/**
- * A string at `listPath[index]` (an element of a list, or with a key for index, a member of an
- * object). Its path is built when first read: most strings of a policy have no finding, so most
- * paths are never needed.
- */
-export class ListString implements StringAt {
-    private built: JsonPath | undefined;
-
-    constructor(readonly value: string, private readonly listPath: JsonPath, private readonly index: number | string) {}
-
-    get path(): JsonPath {
-        this.built ??= [...this.listPath, this.index];
-        return this.built;
-    }
-}
-
-/** The string elements of `list` with their paths (under `path`); nothing if `list` is not an array. */
-export function stringsOf(list: unknown, path: JsonPath): StringAt[] {
-    if (!Array.isArray(list)) return [];
-    const out: StringAt[] = [];
-    for (let index = 0; index < list.length; index++) {
-        const value: unknown = list[index];
-        if (typeof value === "string") out.push(new ListString(value, path, index));
-    }
-    return out;
-}
-
-/** The string elements of `list`, without their paths; none if it is not an array. */
-export function stringsIn(list: unknown): string[] {
-    return Array.isArray(list) ? list.filter((value): value is string => typeof value === "string") : [];
-}
-
-/** True when `list` is an array containing exactly the string `value`. */
-export function listIncludes(list: unknown, value: string): boolean {
-    return Array.isArray(list) && list.includes(value);
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -94,16 +36,6 @@ export function forEachObject(tape: PolicyTape, list: number, visit: (record: nu
     for (let element = tape.first(list), index = 0; element !== NONE; element = tape.next(element), index++) {
         if (tape.isObject(element)) visit(element, index);
     }
-}
-
-/** The string elements of the tape list `list` with their paths (under `path`); none if it is not a list. */
-export function stringsAt(tape: PolicyTape, list: number, path: JsonPath): StringAt[] {
-    const out: StringAt[] = [];
-    if (!tape.isArray(list)) return out;
-    for (let element = tape.first(list), index = 0; element !== NONE; element = tape.next(element), index++) {
-        if (tape.isString(element)) out.push(new ListString(tape.string(element), path, index));
-    }
-    return out;
 }
 
 /** The string elements of the tape list `list`, without their paths; none if it is not a list. */

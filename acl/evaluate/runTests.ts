@@ -66,11 +66,6 @@ export function parseTestDestination(text: string): { target: string; port: numb
     return port < 0 ? undefined : { target, port };
 }
 
-/** The first element of `n` when it is a tape list, else NONE: anything else reads as an empty list. */
-function firstElement(tape: PolicyTape, n: number): number {
-    return tape.isArray(n) ? tape.first(n) : NONE;
-}
-
 const NETWORK_ASSERTIONS: ReadonlyArray<{ key: string; expected: TestExpectation }> = [
     { key: "accept", expected: "accept" },
     { key: "allow", expected: "accept" },
@@ -175,7 +170,7 @@ class TestReader {
 
 function runNetworkTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: PolicyEvaluator, counter: Counter): void {
     const reader = new TestReader(evaluator);
-    for (let record = firstElement(tape, tape.member(0, "tests")), index = 0; record !== NONE; record = tape.next(record), index++) {
+    for (let record = tape.firstElement(tape.member(0, "tests")), index = 0; record !== NONE; record = tape.next(record), index++) {
         if (!tape.isObject(record)) continue;
         const srcText = tape.stringOrUndefined(tape.member(record, "src"));
         const source = reader.principal(srcText);
@@ -183,7 +178,7 @@ function runNetworkTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: Poli
         const protocol = protoValue === NONE ? TCP : tape.isString(protoValue) ? parseProtocol(tape.string(protoValue)) : undefined;
         const attrs = testPostureAttrs(tape, record);
         for (const { key, expected } of NETWORK_ASSERTIONS) {
-            for (let item = firstElement(tape, tape.member(record, key)), position = 0; item !== NONE; item = tape.next(item), position++) {
+            for (let item = tape.firstElement(tape.member(record, key)), position = 0; item !== NONE; item = tape.next(item), position++) {
                 if (!tape.isString(item)) continue;
                 const value = tape.string(item);
                 const target = reader.destination(value);
@@ -221,17 +216,17 @@ function runNetworkTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: Poli
 
 function runSshTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: PolicyEvaluator, counter: Counter): void {
     const reader = new TestReader(evaluator);
-    for (let record = firstElement(tape, tape.member(0, "sshTests")), index = 0; record !== NONE; record = tape.next(record), index++) {
+    for (let record = tape.firstElement(tape.member(0, "sshTests")), index = 0; record !== NONE; record = tape.next(record), index++) {
         if (!tape.isObject(record)) continue;
         const srcText = tape.stringOrUndefined(tape.member(record, "src"));
         const source = reader.principal(srcText);
         const destinations = tape.member(record, "dst");
         const attrs = testPostureAttrs(tape, record);
         for (const expected of SSH_EXPECTATIONS) {
-            for (let item = firstElement(tape, tape.member(record, expected)), position = 0; item !== NONE; item = tape.next(item), position++) {
+            for (let item = tape.firstElement(tape.member(record, expected)), position = 0; item !== NONE; item = tape.next(item), position++) {
                 if (!tape.isString(item)) continue;
                 const user = tape.string(item);
-                for (let dst = firstElement(tape, destinations); dst !== NONE; dst = tape.next(dst)) {
+                for (let dst = tape.firstElement(destinations); dst !== NONE; dst = tape.next(dst)) {
                     if (!tape.isString(dst)) continue;
                     const dstText = tape.string(dst);
                     const target = reader.target(dstText);
