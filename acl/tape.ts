@@ -43,8 +43,9 @@ function hashOf(text: string): number {
     return hash;
 }
 
-function grownInt32(from: Int32Array, least: number): Int32Array<ArrayBuffer> {
-    const to = new Int32Array(Math.max(least, from.length * 2));
+/** A copy of `from` twice as long. */
+export function grown(from: Int32Array): Int32Array<ArrayBuffer> {
+    const to = new Int32Array(from.length * 2);
     to.set(from);
     return to;
 }
@@ -144,9 +145,9 @@ export class NameTable {
     private add(slot: number, start: number, end: number, hash: number, value: string | undefined): number {
         const id = this.count++;
         if (id === this.hashes.length) {
-            this.spanStarts = grownInt32(this.spanStarts, 0);
-            this.spanEnds = grownInt32(this.spanEnds, 0);
-            this.hashes = grownInt32(this.hashes, 0);
+            this.spanStarts = grown(this.spanStarts);
+            this.spanEnds = grown(this.spanEnds);
+            this.hashes = grown(this.hashes);
         }
         this.spanStarts[id] = start;
         this.spanEnds[id] = end;
@@ -198,10 +199,10 @@ class TapeArrays {
             const kinds = new Uint8Array(n * 2);
             kinds.set(this.kinds);
             this.kinds = kinds;
-            this.starts = grownInt32(this.starts, 0);
-            this.ends = grownInt32(this.ends, 0);
-            this.keys = grownInt32(this.keys, 0);
-            this.values = grownInt32(this.values, 0);
+            this.starts = grown(this.starts);
+            this.ends = grown(this.ends);
+            this.keys = grown(this.keys);
+            this.values = grown(this.values);
         }
         this.kinds[n] = kind;
         this.starts[n] = start;
@@ -387,8 +388,8 @@ export class PolicyTape {
     private link(): void {
         const { kinds, ends, keys, values, nexts, firsts } = this;
         /** For each key number, the object it was last seen in and the member that held it. */
-        let seenIn = new Int32Array(Math.max(16, this.names.count)).fill(NONE);
-        let seenAt = new Int32Array(seenIn.length);
+        const seenIn = new Int32Array(this.names.count).fill(NONE);
+        const seenAt = new Int32Array(this.names.count);
         nexts.fill(NONE);
         for (let n = 0; n < this.count; n++) {
             const kind = kinds[n];
@@ -400,10 +401,6 @@ export class PolicyTape {
             for (let child = n + 1; child < end; child = ends[child]) {
                 if (kind === OBJECT) {
                     const key = keys[child];
-                    if (key >= seenIn.length) {
-                        seenIn = growFilled(seenIn, key + 1);
-                        seenAt = grownInt32(seenAt, seenIn.length);
-                    }
                     if (seenIn[key] === n) {
                         // An earlier member with this key: the later one replaces it.
                         keys[seenAt[key]] = SHADOWED;
@@ -423,12 +420,6 @@ export class PolicyTape {
             }
         }
     }
-}
-
-function growFilled(from: Int32Array, least: number): Int32Array<ArrayBuffer> {
-    const to = new Int32Array(Math.max(least, from.length * 2)).fill(NONE);
-    to.set(from);
-    return to;
 }
 
 /** True for a character that may follow "\" in a JSON string (other than "u"). */

@@ -84,15 +84,3 @@ export class NodeLocator {
         return map;
     }
 }
-
-/** A copy of `from` twice as long. */
-export function grown(from: Int32Array): Int32Array {
-    const to = new Int32Array(from.length * 2);
-    to.set(from);
-    return to;
-}
-
-/** True for a character that ends a JSON number or literal: ",", "]", "}" or whitespace. */
-export function isDelimiter(code: number): boolean {
-    return code === 44 || code === 93 || code === 125 || code === 32 || code === 10 || code === 13 || code === 9;
-}

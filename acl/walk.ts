@@ -48,11 +48,7 @@ export function stringValues(tape: PolicyTape, list: number): string[] {
 
 /** True when the tape list `list` contains the string `value`. */
 export function listHas(tape: PolicyTape, list: number, value: string): boolean {
-    if (!tape.isArray(list)) return false;
-    const id = tape.names.idOf(value);
-    if (id === NONE) return false;
-    for (let element = tape.first(list); element !== NONE; element = tape.next(element)) if (tape.isString(element) && tape.stringId(element) === id) return true;
-    return false;
+    return listHasId(tape, list, tape.names.idOf(value));
 }
 
 /** True when `n` is a string value numbered `id` (tape.names.idOf); false for NONE, and for an id of NONE. */

@@ -111,8 +111,9 @@ export function validateTests(v: Validation, tests: number): void {
         const proto = tape.field(record, "proto");
         const protocol = proto === NONE ? undefined : testProtocol(v, proto, path);
         for (const key of TEST_LISTS) {
-            if (!v.has(record, key)) continue;
-            const destinations = v.stringList(record, path, key);
+            const given = tape.field(record, key);
+            if (given === NONE) continue;
+            const destinations = v.stringListValue(given, path, key);
             for (let dst = tape.first(destinations), index = 0; dst !== NONE; dst = tape.next(dst), index++) {
                 if (tape.isString(dst)) testDestination(v, tape.string(dst), tape.stringId(dst), protocol, path, key, index);
             }
@@ -132,7 +133,8 @@ export function validateSshTests(v: Validation, tests: number): void {
         if (attrs !== NONE) validatePostureAttrs(v, attrs, path);
         if (v.requires(record, path, "dst", "list the devices to test")) v.selectorsAt(record, "sshTestDst", path, "dst", TAGS);
         for (const key of SSH_TEST_LISTS) {
-            if (v.has(record, key)) v.selectorsAt(record, "sshUser", path, key);
+            const users = tape.field(record, key);
+            if (users !== NONE) v.selectorList(v.stringListValue(users, path, key), "sshUser", path, key);
         }
     });
 }

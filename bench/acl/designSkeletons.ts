@@ -16,7 +16,12 @@
  * or escapes (the generated policies) they return the same count and checksum; the benchmark checks
  * that before it trusts a timing.
  */
-import { grown, isDelimiter } from "../../acl/tree";
+import { grown } from "../../acl/tape";
+
+/** True for a character that ends a JSON number or literal: ",", "]", "}" or whitespace. */
+function isDelimiter(code: number): boolean {
+    return code === 44 || code === 93 || code === 125 || code === 32 || code === 10 || code === 13 || code === 9;
+}
 
 /** What a skeleton computed: how many distinct strings, and a checksum of the numbers read in order. */
 export interface SkeletonResult {
