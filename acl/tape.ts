@@ -132,6 +132,51 @@ export class NameTable {
         return found;
     }
 
+    /**
+     * The number of `value` if the text contains it as a string or key, else NONE; compares
+     * characters in place, so it neither reads the candidate into a string nor remembers `value`
+     * (for look-ups of many different strings, where idOf is for a few constant ones).
+     */
+    find(value: string): number {
+        const hash = hashOf(value);
+        const mask = this.slots.length - 1;
+        for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+            const held = this.slots[slot];
+            if (held === 0) return NONE;
+            const id = held - 1;
+            if (this.hashes[id] === hash && this.equals(id, value)) return id;
+        }
+    }
+
+    /** True when the string numbered `id` is `value`. */
+    private equals(id: number, value: string): boolean {
+        const start = this.spanStarts[id];
+        if (start < 0) return this.decoded[id] === value;
+        if (this.spanEnds[id] - start !== value.length) return false;
+        const text = this.text;
+        for (let i = 0; i < value.length; i++) if (text.charCodeAt(start + i) !== value.charCodeAt(i)) return false;
+        return true;
+    }
+
+    /** True when the string numbered `id` starts with `prefix` (read in place). */
+    startsWith(id: number, prefix: string): boolean {
+        const start = this.spanStarts[id];
+        if (start < 0) return (this.decoded[id] as string).startsWith(prefix);
+        if (this.spanEnds[id] - start < prefix.length) return false;
+        const text = this.text;
+        for (let i = 0; i < prefix.length; i++) if (text.charCodeAt(start + i) !== prefix.charCodeAt(i)) return false;
+        return true;
+    }
+
+    /** True when the string numbered `id` holds the character `code` (read in place). */
+    hasChar(id: number, code: number): boolean {
+        const start = this.spanStarts[id];
+        if (start < 0) return (this.decoded[id] as string).includes(String.fromCharCode(code));
+        const text = this.text;
+        for (let i = start, end = this.spanEnds[id]; i < end; i++) if (text.charCodeAt(i) === code) return true;
+        return false;
+    }
+
     /** The string numbered `id`. */
     textOf(id: number): string {
         let value = this.decoded[id];

@@ -2,44 +2,41 @@
  * Rules indexed by what their destination names, so a query only looks at the rules that could
  * cover its destination instead of scanning every rule.
  *
- * Buckets: "*" (any), per tag, per user login, per autogroup, and addresses: exact
- * intervals in a map; wider CIDR prefixes by prefix length and network (PrefixTable), so an
- * address probes one map per prefix length in use; wide "first-last" ranges that are not one
- * prefix (rare) in one list.
+ * Each bucket is a list of nodes in rule order, a node being a rule number and one number of data
+ * for the caller (the network index keeps the rule's port specs there). Buckets: "*" (any); one
+ * per string number, for tags, user logins and autogroups; and addresses: exact intervals by first
+ * address; wider CIDR prefixes by prefix length and network (so an address probes one map per
+ * prefix length in use); wide "first-last" ranges that are not one prefix (rare) in one bucket.
+ * Nodes live in typed arrays, so a large policy's index is a few arrays rather than an object per
+ * rule and destination.
  */
-import { isWide, parseAddress, rangeContains, type AddressRange } from "./addresses";
-import type { PolicyModel, Principal } from "./model";
+import { grown } from "../tape";
+import { isWide, rangeContains, type AddressRange } from "./addresses";
+import {
+    SELECTOR_ADDRESS,
+    SELECTOR_AUTOGROUP,
+    SELECTOR_DANGER_ALL,
+    SELECTOR_GROUP,
+    SELECTOR_INTERNET,
+    SELECTOR_IPSET,
+    SELECTOR_MEMBER,
+    SELECTOR_ROLE,
+    SELECTOR_SELF,
+    SELECTOR_STAR,
+    SELECTOR_TAG,
+    SELECTOR_TAGGED,
+    SELECTOR_USER,
+    type PolicyModel,
+    type Principal,
+} from "./model";
 
-export interface IndexedEntry {
-    /** Position of the rule in the file's evaluation order; lower wins when several match. */
-    order: number;
-}
+/** No rule: what a look-up returns when nothing matches. */
+export const NO_RULE = -1;
+const END = -1;
 
-/** An address destination of a rule and the entry it leads to. */
-interface AddressEntry<T> {
-    range: AddressRange;
-    entry: T;
-}
-
-/** Something that says whether an entry applies to the query at hand (a reusable object, not a closure per query). */
-export interface EntryFilter<T> {
-    accepts(entry: T): boolean;
-}
-
-/** Below this length a bucket is copied on append rather than grown in place. */
-const SMALL_BUCKET = 8;
-
-/**
- * The bucket with `item` appended. Most buckets hold a handful of entries, and push() on a short
- * array reserves room for 16 more, so a small bucket is copied to its exact size instead (cheaper
- * to build and to keep: fewer bytes for the garbage collector to copy). Large buckets grow in place.
- */
-function appended<T>(bucket: T[], item: T): T[] {
-    if (bucket.length >= SMALL_BUCKET) {
-        bucket.push(item);
-        return bucket;
-    }
-    return bucket.concat([item]);
+/** Says whether a node (a rule and its data) applies to the query at hand (a reusable object, not a closure per query). */
+export interface NodeFilter {
+    accepts(rule: number, data: number): boolean;
 }
 
 /** 2**bits for bits 0..32, as exact doubles. */
@@ -56,20 +53,119 @@ function sameRange(a: AddressRange, b: AddressRange): boolean {
     return a.family === b.family && a.first === b.first && a.last === b.last;
 }
 
+/** An Int32Array of `length` filled with END. */
+function endFilled(length: number): Int32Array {
+    return new Int32Array(length).fill(END);
+}
+
+/** `from` lengthened to at least `length`, the new part filled with END. */
+function endGrown(from: Int32Array, length: number): Int32Array {
+    const to = endFilled(Math.max(length, from.length * 2));
+    to.set(from);
+    return to;
+}
+
 /**
- * Wide intervals that are exactly one CIDR prefix, by prefix length then by network number, so
- * finding the prefixes that contain an address probes one map per prefix length in use (at most 32
- * for IPv4, 128 for IPv6) instead of scanning every prefix of the block. Each list is in rule order.
+ * Buckets of nodes: bucket b's nodes run from head[b] through next[], in the order appended (rule
+ * order, since rules are filed in order). Address nodes also keep their interval.
  */
-class PrefixTable<T extends IndexedEntry> {
+class Buckets {
+    head: Int32Array;
+    private tail: Int32Array;
+    rule = new Int32Array(256);
+    data = new Int32Array(256);
+    next = new Int32Array(256);
+    /** The interval of each node, for address buckets (empty otherwise). */
+    readonly ranges: AddressRange[] = [];
+    private nodes = 0;
+    /** Buckets handed out by newBucket() so far (an instance uses either these or numbers of its own). */
+    private buckets = 0;
+
+    /** `buckets`: how many buckets the caller numbers itself (room is made for them). */
+    constructor(buckets: number) {
+        this.head = endFilled(Math.max(buckets, 16));
+        this.tail = endFilled(this.head.length);
+    }
+
+    /** A new empty bucket's number (for buckets not numbered by the caller). */
+    newBucket(): number {
+        this.reserve(this.buckets + 1);
+        return this.buckets++;
+    }
+
+    /** Room for buckets numbered below `count`. */
+    reserve(count: number): void {
+        if (count <= this.head.length) return;
+        this.head = endGrown(this.head, count);
+        this.tail = endGrown(this.tail, count);
+    }
+
+    /** Appends (rule, data) to bucket `bucket` unless its last node is the same. */
+    append(bucket: number, rule: number, data: number, range?: AddressRange): void {
+        const last = this.tail[bucket];
+        if (range === undefined && last !== END && this.rule[last] === rule && this.data[last] === data) return;
+        const node = this.nodes++;
+        if (node === this.rule.length) {
+            this.rule = grown(this.rule);
+            this.data = grown(this.data);
+            this.next = grown(this.next);
+        }
+        this.rule[node] = rule;
+        this.data[node] = data;
+        this.next[node] = END;
+        if (range !== undefined) this.ranges[node] = range;
+        if (last === END) this.head[bucket] = node;
+        else this.next[last] = node;
+        this.tail[bucket] = node;
+    }
+
+    /** The first rule of bucket `bucket` (read until a rule at or after `best`) that `filter` accepts; else `best`. */
+    first(bucket: number, filter: NodeFilter, best: number): number {
+        if (bucket < 0 || bucket >= this.head.length) return best;
+        for (let node = this.head[bucket]; node !== END; node = this.next[node]) {
+            const rule = this.rule[node];
+            if (best !== NO_RULE && rule >= best) return best;
+            if (filter.accepts(rule, this.data[node])) return rule;
+        }
+        return best;
+    }
+
+    /**
+     * The first acceptable rule of an address bucket whose interval covers `range`. With `exact`, the
+     * bucket holds intervals that start where `range` starts, and only the same interval counts;
+     * without, an interval counts when it holds `range` and is not the same one (exact matches are
+     * looked up apart).
+     */
+    firstCovering(bucket: number | undefined, range: AddressRange, filter: NodeFilter, best: number, exact: boolean): number {
+        if (bucket === undefined) return best;
+        for (let node = this.head[bucket]; node !== END; node = this.next[node]) {
+            const rule = this.rule[node];
+            if (best !== NO_RULE && rule >= best) return best;
+            const own = this.ranges[node];
+            const covers = exact ? own.last === range.last : rangeContains(own, range) && !sameRange(own, range);
+            if (covers && filter.accepts(rule, this.data[node])) return rule;
+        }
+        return best;
+    }
+}
+
+/**
+ * Wide intervals that are exactly one CIDR prefix, by prefix length then by network number (each a
+ * bucket of `buckets`), so finding the prefixes that contain an address probes one map per prefix
+ * length in use (at most 32 for IPv4, 128 for IPv6) instead of scanning every prefix.
+ */
+class PrefixTable {
     /** IPv4: network number (first address / 2**hostBits, always below 2**31) by prefix length. */
-    private readonly v4 = new Map<number, Map<number, Array<AddressEntry<T>>>>();
+    private readonly v4 = new Map<number, Map<number, number>>();
     private v4Lengths: number[] = [];
-    private readonly v6 = new Map<number, Map<bigint, Array<AddressEntry<T>>>>();
+    private readonly v6 = new Map<number, Map<bigint, number>>();
     private v6Lengths: number[] = [];
 
-    add(range: AddressRange, hostBits: number, item: AddressEntry<T>): void {
+    constructor(private readonly buckets: Buckets) {}
+
+    add(range: AddressRange, hostBits: number, rule: number, data: number): void {
         const length = (range.family === 4 ? 32 : 128) - hostBits;
+        let bucket: number | undefined;
         if (range.family === 4) {
             let byNetwork = this.v4.get(length);
             if (byNetwork === undefined) {
@@ -77,22 +173,23 @@ class PrefixTable<T extends IndexedEntry> {
                 this.v4Lengths = [...this.v4Lengths, length].sort((a, b) => a - b);
             }
             const network = Number(range.first) / POW2[hostBits];
-            const list = byNetwork.get(network);
-            byNetwork.set(network, list === undefined ? [item] : appended(list, item));
-            return;
+            bucket = byNetwork.get(network);
+            if (bucket === undefined) byNetwork.set(network, (bucket = this.buckets.newBucket()));
+        } else {
+            let byNetwork = this.v6.get(length);
+            if (byNetwork === undefined) {
+                this.v6.set(length, (byNetwork = new Map()));
+                this.v6Lengths = [...this.v6Lengths, length].sort((a, b) => a - b);
+            }
+            const network = range.first >> BigInt(hostBits);
+            bucket = byNetwork.get(network);
+            if (bucket === undefined) byNetwork.set(network, (bucket = this.buckets.newBucket()));
         }
-        let byNetwork = this.v6.get(length);
-        if (byNetwork === undefined) {
-            this.v6.set(length, (byNetwork = new Map()));
-            this.v6Lengths = [...this.v6Lengths, length].sort((a, b) => a - b);
-        }
-        const network = range.first >> BigInt(hostBits);
-        const list = byNetwork.get(network);
-        byNetwork.set(network, list === undefined ? [item] : appended(list, item));
+        this.buckets.append(bucket, rule, data, range);
     }
 
-    /** The lowest-order acceptable entry (below `best`) of a prefix that contains `range` and differs from it. */
-    first(range: AddressRange, filter: EntryFilter<T>, best: T | undefined): T | undefined {
+    /** The lowest acceptable rule (below `best`) of a prefix that contains `range` and differs from it. */
+    first(range: AddressRange, filter: NodeFilter, best: number): number {
         if (range.family === 4) {
             if (this.v4Lengths.length === 0) return best;
             const first = Number(range.first);
@@ -102,7 +199,7 @@ class PrefixTable<T extends IndexedEntry> {
                 const network = Math.floor(first / scale);
                 // A prefix of this length holds the range only when both ends fall in the same network.
                 if (network !== Math.floor(last / scale)) continue;
-                best = firstCovering(this.v4.get(length)?.get(network), range, filter, best, false);
+                best = this.buckets.firstCovering(this.v4.get(length)?.get(network), range, filter, best, false);
             }
             return best;
         }
@@ -110,128 +207,140 @@ class PrefixTable<T extends IndexedEntry> {
             const shift = BigInt(128 - length);
             const network = range.first >> shift;
             if (network !== range.last >> shift) continue;
-            best = firstCovering(this.v6.get(length)?.get(network), range, filter, best, false);
+            best = this.buckets.firstCovering(this.v6.get(length)?.get(network), range, filter, best, false);
         }
         return best;
     }
 }
 
-/**
- * The first acceptable entry of a list (in rule order) whose range covers `range`. With `exact`, the
- * list holds intervals that start where `range` starts, and only the same interval counts; without,
- * an interval counts when it holds `range` and is not the same one (exact matches are looked up apart).
- */
-function firstCovering<T extends IndexedEntry>(
-    list: ReadonlyArray<AddressEntry<T>> | undefined,
-    range: AddressRange,
-    filter: EntryFilter<T>,
-    best: T | undefined,
-    exact: boolean,
-): T | undefined {
-    if (list === undefined) return best;
-    for (const item of list) {
-        if (best !== undefined && item.entry.order >= best.order) return best;
-        const covers = exact ? item.range.last === range.last : rangeContains(item.range, range) && !sameRange(item.range, range);
-        if (covers && filter.accepts(item.entry)) return item.entry;
-    }
-    return best;
+/** The key of an IPv4 interval's first address in the exact map: a small integer, not a boxed number. */
+function v4Key(range: AddressRange): number {
+    return Number(range.first) | 0;
 }
 
-export class DestinationIndex<T extends IndexedEntry> {
-    private readonly anyBucket: T[] = [];
-    private readonly tagBuckets = new Map<string, T[]>();
-    private readonly userBuckets = new Map<string, T[]>();
-    private readonly autogroupBuckets = new Map<string, T[]>();
-    /** Entries by the first address of their interval (per family); the last address is checked on look-up. */
-    private readonly exactV4 = new Map<bigint, Array<AddressEntry<T>>>();
-    private readonly exactV6 = new Map<bigint, Array<AddressEntry<T>>>();
-    private readonly widePrefixes = new PrefixTable<T>();
-    private readonly wideRanges: Array<AddressEntry<T>> = [];
+export class DestinationIndex {
+    /** One bucket per string number (tags, logins, autogroups). */
+    private readonly byString: Buckets;
+    /** "*", address buckets and wide ranges. */
+    private readonly others: Buckets;
+    private readonly anyBucket: number;
+    /** Buckets of intervals by their first address (per family); the last address is checked on look-up. */
+    private readonly exactV4 = new Map<number, number>();
+    private readonly exactV6 = new Map<bigint, number>();
+    private readonly widePrefixes: PrefixTable;
+    private readonly wideRanges: number;
+    /** String numbers of the autogroups a look-up reads. */
+    private readonly memberId: number;
+    private readonly selfId: number;
+    private readonly taggedId: number;
+    private readonly internetId: number;
 
-    private push(buckets: Map<string, T[]>, key: string, entry: T): void {
-        const bucket = buckets.get(key);
-        if (bucket === undefined) buckets.set(key, [entry]);
-        else if (bucket[bucket.length - 1] !== entry) buckets.set(key, appended(bucket, entry));
+    constructor(private readonly model: PolicyModel) {
+        this.byString = new Buckets(model.count);
+        this.others = new Buckets(0);
+        this.anyBucket = this.others.newBucket();
+        this.wideRanges = this.others.newBucket();
+        this.widePrefixes = new PrefixTable(this.others);
+        this.memberId = model.memberId;
+        this.selfId = model.selfId;
+        this.taggedId = model.taggedId;
+        this.internetId = model.internetId;
     }
 
-    private pushAddress(range: AddressRange, entry: T): void {
-        const item: AddressEntry<T> = { range, entry };
-        const exact = range.family === 4 ? this.exactV4 : this.exactV6;
-        const bucket = exact.get(range.first);
-        exact.set(range.first, bucket === undefined ? [item] : appended(bucket, item));
+    private pushString(id: number, rule: number, data: number): void {
+        this.byString.reserve(id + 1);
+        this.byString.append(id, rule, data);
+    }
+
+    private pushAddress(range: AddressRange, rule: number, data: number): void {
+        const others = this.others;
+        let bucket: number | undefined;
+        if (range.family === 4) {
+            bucket = this.exactV4.get(v4Key(range));
+            if (bucket === undefined) this.exactV4.set(v4Key(range), (bucket = others.newBucket()));
+        } else {
+            bucket = this.exactV6.get(range.first);
+            if (bucket === undefined) this.exactV6.set(range.first, (bucket = others.newBucket()));
+        }
+        others.append(bucket, rule, data, range);
         if (!isWide(range)) return;
         const hostBits = cidrHostBits(range);
-        if (hostBits === undefined) this.wideRanges.push(item);
-        else this.widePrefixes.add(range, hostBits, item);
-    }
-
-    /** Files an entry under the destination selector `selector`; unreadable selectors file nothing. */
-    add(selector: string, entry: T, model: PolicyModel): void {
-        if (selector === "*") {
-            if (this.anyBucket[this.anyBucket.length - 1] !== entry) this.anyBucket.push(entry);
-            return;
-        }
-        if (selector.startsWith("tag:")) return this.push(this.tagBuckets, selector, entry);
-        if (selector.startsWith("group:")) {
-            for (const login of model.groups.get(selector) ?? []) this.push(this.userBuckets, login, entry);
-            return;
-        }
-        if (selector.startsWith("autogroup:")) {
-            this.push(this.autogroupBuckets, selector, entry);
-            for (const login of model.roles.get(selector) ?? []) this.push(this.userBuckets, login, entry);
-            return;
-        }
-        if (selector.startsWith("ipset:")) {
-            for (const range of model.ipsets.get(selector) ?? []) this.pushAddress(range, entry);
-            return;
-        }
-        if (selector.includes("@")) return this.push(this.userBuckets, selector, entry);
-        const host = model.hosts.get(selector);
-        if (host !== undefined) return this.pushAddress(host, entry);
-        const range = parseAddress(selector);
-        if (range !== undefined) this.pushAddress(range, entry);
+        if (hostBits === undefined) others.append(this.wideRanges, rule, data, range);
+        else this.widePrefixes.add(range, hostBits, rule, data);
     }
 
     /**
-     * The lowest-order entry whose destination covers `dst` and that `filter` accepts. For a user
-     * destination, entries under autogroup:self count only when `srcLogin` is that user.
-     * Each bucket is sorted by order, so a bucket is read only up to its first acceptable entry.
+     * Files rule `rule` (with `data`) under the destination selector numbered `id` (a string of the
+     * model); unreadable selectors file nothing. Rules must be filed in rule order.
      */
-    first(dst: Principal, srcLogin: string | undefined, filter: EntryFilter<T>): T | undefined {
-        let best = this.firstIn(this.anyBucket, filter, undefined);
+    add(id: number, rule: number, data: number): void {
+        const model = this.model;
+        switch (model.kindOf(id)) {
+            case SELECTOR_STAR:
+                this.others.append(this.anyBucket, rule, data);
+                return;
+            case SELECTOR_TAG:
+            case SELECTOR_USER:
+                this.pushString(id, rule, data);
+                return;
+            case SELECTOR_GROUP:
+                for (const login of model.groupMemberIds(id)) this.pushString(login, rule, data);
+                return;
+            case SELECTOR_DANGER_ALL:
+            case SELECTOR_MEMBER:
+            case SELECTOR_TAGGED:
+            case SELECTOR_SELF:
+            case SELECTOR_INTERNET:
+            case SELECTOR_AUTOGROUP:
+                this.pushString(id, rule, data);
+                return;
+            case SELECTOR_ROLE:
+                this.pushString(id, rule, data);
+                for (const login of model.roleMemberIds(id) ?? []) this.pushString(login, rule, data);
+                return;
+            case SELECTOR_IPSET:
+                for (const range of model.ipsetOf(id)) this.pushAddress(range, rule, data);
+                return;
+            case SELECTOR_ADDRESS:
+                this.pushAddress(model.rangeOf(id), rule, data);
+                return;
+        }
+    }
+
+    /**
+     * The lowest rule whose destination covers `dst` and that `filter` accepts (NO_RULE when none).
+     * For a user destination, rules under autogroup:self count only when `srcLogin` is that user.
+     * Each bucket is in rule order, so a bucket is read only up to its first acceptable rule.
+     */
+    first(dst: Principal, srcLogin: string | undefined, filter: NodeFilter): number {
+        const byString = this.byString;
+        let best = this.others.first(this.anyBucket, filter, NO_RULE);
         switch (dst.kind) {
             case "user":
-                best = this.firstIn(this.userBuckets.get(dst.login), filter, best);
-                best = this.firstIn(this.autogroupBuckets.get("autogroup:member"), filter, best);
-                if (srcLogin === dst.login) best = this.firstIn(this.autogroupBuckets.get("autogroup:self"), filter, best);
+                best = byString.first(dst.id, filter, best);
+                best = byString.first(this.memberId, filter, best);
+                if (srcLogin === dst.login) best = byString.first(this.selfId, filter, best);
                 break;
             case "tag":
-                best = this.firstIn(this.tagBuckets.get(dst.name), filter, best);
-                best = this.firstIn(this.autogroupBuckets.get("autogroup:tagged"), filter, best);
+                best = byString.first(dst.id, filter, best);
+                best = byString.first(this.taggedId, filter, best);
                 break;
             case "autogroup":
-                best = this.firstIn(this.autogroupBuckets.get(dst.name), filter, best);
+                best = byString.first(dst.id, filter, best);
                 break;
             case "address": {
-                const exact = dst.range.family === 4 ? this.exactV4 : this.exactV6;
-                best = firstCovering(exact.get(dst.range.first), dst.range, filter, best, true);
-                best = this.widePrefixes.first(dst.range, filter, best);
-                best = firstCovering(this.wideRanges, dst.range, filter, best, false);
-                if (dst.internet) best = this.firstIn(this.autogroupBuckets.get("autogroup:internet"), filter, best);
+                const range = dst.range;
+                const others = this.others;
+                const exact = range.family === 4 ? this.exactV4.get(v4Key(range)) : this.exactV6.get(range.first);
+                best = others.firstCovering(exact, range, filter, best, true);
+                best = this.widePrefixes.first(range, filter, best);
+                best = others.firstCovering(this.wideRanges, range, filter, best, false);
+                if (dst.internet) best = byString.first(this.internetId, filter, best);
                 break;
             }
             case "group":
                 // Callers expand groups into their members first.
                 break;
-        }
-        return best;
-    }
-
-    private firstIn(list: readonly T[] | undefined, filter: EntryFilter<T>, best: T | undefined): T | undefined {
-        if (list === undefined) return best;
-        for (const entry of list) {
-            if (best !== undefined && entry.order >= best.order) return best;
-            if (filter.accepts(entry)) return entry;
         }
         return best;
     }

@@ -5,14 +5,14 @@
  * The semantics (and every assumption) are documented in semantics.ts.
  */
 import type { ParsedPolicy } from "../parse";
-import { scanTape, type PolicyTape } from "../tape";
+import { NONE, scanTape, type PolicyTape } from "../tape";
 import type { SourceLocation } from "../location";
 import { EvaluationArgumentError } from "./errors";
 import { buildModel, parsePrincipal, type EvaluatorOptions, type PolicyModel, type Principal } from "./model";
 import { parseProtocol, specAllows } from "./ports";
-import { NO_POSTURE_ATTRIBUTES, readPostureAttributes, type PostureAttributes, type PostureValue } from "./posture";
-import { indexRules, ruleLabel, rulePath, type NetworkEntry, type RuleIndexes, type RuleSection, type SshEntry, type SshRuleAction } from "./rules";
-import type { EntryFilter } from "./destinationIndex";
+import { NO_POSTURE_ATTRIBUTES, readPostureAttributes, type PostureAttributes, type PostureGate, type PostureValue } from "./posture";
+import { indexRules, ruleLabel, rulePath, type RuleIndexes, type RuleSection, type RuleTable, type SshRuleAction } from "./rules";
+import { NO_RULE, type NodeFilter } from "./destinationIndex";
 import { setBounded } from "../boundedTable";
 
 /** The rule that decided a query. */
@@ -60,7 +60,7 @@ const PRINCIPAL_FIX =
 /** A group stands for each of its members (all must pass); anything else for itself. */
 function expand(principal: Principal): Principal[] {
     if (principal.kind !== "group") return [principal];
-    return principal.members.map((login) => ({ kind: "user", login }));
+    return principal.members.map((login, at) => ({ kind: "user", login, id: principal.memberIds[at] }));
 }
 
 function isSelf(principal: Principal): boolean {
@@ -75,43 +75,54 @@ function isIndividual(source: Principal, destination: Principal): boolean {
 /** A destination as seen from one source: autogroup:self becomes the source user's own devices. */
 function fromSource(dst: Principal, src: Principal): Principal | undefined {
     if (isSelf(dst)) {
-        return src.kind === "user" ? { kind: "user", login: src.login } : undefined;
+        return src.kind === "user" ? { kind: "user", login: src.login, id: src.id } : undefined;
     }
     return dst;
 }
 
 /**
- * The network query being answered, as a filter over rule entries. One instance per evaluator is
- * refilled for each query (queries are synchronous and never nest), so a query allocates no closure.
+ * The network query being answered, as a filter over the index's nodes (a rule and its port
+ * specs). One instance per evaluator is refilled for each query (queries are synchronous and never
+ * nest), so a query allocates no closure.
  */
-class NetworkQuery implements EntryFilter<NetworkEntry> {
-    src: Principal = { kind: "autogroup", name: "" };
+class NetworkQuery implements NodeFilter {
+    src: Principal = { kind: "autogroup", name: "", id: NONE };
     protocol = 0;
     port = 0;
     attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES;
 
-    accepts(entry: NetworkEntry): boolean {
-        if (!entry.src.covers(this.src)) return false;
-        if (entry.posture !== undefined && !entry.posture.admits(this.attrs)) return false;
-        for (const spec of entry.specs) if (specAllows(spec, this.protocol, this.port)) return true;
+    constructor(
+        private readonly model: PolicyModel,
+        private readonly rules: RuleTable,
+    ) {}
+
+    accepts(rule: number, specSet: number): boolean {
+        if (!this.model.covers(this.rules.source(rule), this.src)) return false;
+        const gate = this.rules.gate(rule);
+        if (gate !== undefined && !gate.admits(this.attrs)) return false;
+        for (const spec of this.rules.specSets[specSet]) if (specAllows(spec, this.protocol, this.port)) return true;
         return false;
     }
 }
 
 /** The SSH query being answered (rules of one action at a time); reused like NetworkQuery. */
-class SshQuery implements EntryFilter<SshEntry> {
-    src: Principal = { kind: "autogroup", name: "" };
+class SshQuery implements NodeFilter {
+    src: Principal = { kind: "autogroup", name: "", id: NONE };
     localUser = "";
     attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES;
     action: SshRuleAction = "accept";
 
-    accepts(entry: SshEntry): boolean {
-        return (
-            entry.action === this.action &&
-            entry.src.covers(this.src) &&
-            entry.users.allows(this.localUser, this.src) &&
-            (entry.posture === undefined || entry.posture.admits(this.attrs))
-        );
+    constructor(
+        private readonly model: PolicyModel,
+        private readonly rules: RuleTable,
+    ) {}
+
+    accepts(rule: number): boolean {
+        const rules = this.rules;
+        if (!rules.hasSshAction(rule, this.action) || !this.model.covers(rules.source(rule), this.src)) return false;
+        if (!rules.users(rule).allows(this.localUser, this.src)) return false;
+        const gate = rules.gate(rule);
+        return gate === undefined || gate.admits(this.attrs);
     }
 }
 
@@ -119,13 +130,15 @@ export class PolicyEvaluator {
     readonly model: PolicyModel;
     private readonly indexes: RuleIndexes;
     private readonly principals = new Map<string, Principal>();
-    private readonly networkQuery = new NetworkQuery();
-    private readonly sshQuery = new SshQuery();
+    private readonly networkQuery: NetworkQuery;
+    private readonly sshQuery: SshQuery;
 
     constructor(readonly parsed: ParsedPolicy, options: EvaluatorOptions = {}) {
         const tape = parsed.tape ?? EMPTY_POLICY;
         this.model = buildModel(tape, options);
         this.indexes = indexRules(tape, this.model);
+        this.networkQuery = new NetworkQuery(this.model, this.indexes.rules);
+        this.sshQuery = new SshQuery(this.model, this.indexes.rules);
     }
 
     /** Rules that apply only to sources satisfying a device posture (labels like "grants[3]"). */
@@ -138,7 +151,10 @@ export class PolicyEvaluator {
         return { protocols: this.indexes.protocols, portBreaks: this.indexes.portBreaks, sshUsers: this.indexes.sshUsers };
     }
 
-    /** What a selector string names, or undefined when it names nothing this evaluator can read. */
+    /**
+     * What a selector string names, or undefined when it names nothing this evaluator can read. The
+     * principal carries this evaluator's string numbers: pass it to this evaluator only.
+     */
     principal(text: string): Principal | undefined {
         // Only addresses are worth caching: the other kinds are a prefix test and a small object.
         if (text.startsWith("tag:") || text.startsWith("group:") || text.startsWith("autogroup:") || text.includes("@")) {
@@ -157,9 +173,20 @@ export class PolicyEvaluator {
         return principal;
     }
 
-    /** The rule behind an entry returned by reach() or ssh(), with its position in the file. */
-    ruleMatch(entry: NetworkEntry | SshEntry): RuleMatch {
-        return { section: entry.section, index: entry.index, path: ruleLabel(entry), location: this.parsed.locate(rulePath(entry)) };
+    /** The rule numbered `rule` (as reach() or ssh() return it), with its position in the file. */
+    ruleMatch(rule: number): RuleMatch {
+        const ref = this.indexes.rules.ref(rule);
+        return { section: ref.section, index: ref.index, path: ruleLabel(ref), location: this.parsed.locate(rulePath(ref)) };
+    }
+
+    /** The posture gate the rule numbered `rule` requires; undefined when none. */
+    ruleGate(rule: number): PostureGate | undefined {
+        return this.indexes.rules.gate(rule);
+    }
+
+    /** The action of the SSH rule numbered `rule` (as ssh() returns it). */
+    sshRuleAction(rule: number): SshRuleAction {
+        return this.indexes.rules.sshAction(rule);
     }
 
     /**
@@ -195,15 +222,16 @@ export class PolicyEvaluator {
             throw new EvaluationArgumentError("proto", proto, 'use a protocol name such as "tcp", "udp", "icmp" or an IANA number');
         }
         const attrs = this.postureAttributesOf(options);
-        const entry = this.reach(source, destination, protocol, port, attrs);
-        return entry === undefined ? { allowed: false } : { allowed: true, decidedBy: this.ruleMatch(entry) };
+        const rule = this.reach(source, destination, protocol, port, attrs);
+        return rule === undefined ? { allowed: false } : { allowed: true, decidedBy: this.ruleMatch(rule) };
     }
 
     /**
-     * The deciding entry when every (source member, destination member) pair is allowed, for a
-     * source device with the posture attributes `attrs` (default: none).
+     * The number of the deciding rule (see ruleMatch) when every (source member, destination member)
+     * pair is allowed, for a source device with the posture attributes `attrs` (default: none);
+     * undefined when denied. The principals must come from this evaluator (principal()).
      */
-    reach(source: Principal, destination: Principal, protocol: number, port: number, attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES): NetworkEntry | undefined {
+    reach(source: Principal, destination: Principal, protocol: number, port: number, attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES): number | undefined {
         if (isIndividual(source, destination)) return this.reachOne(source, destination, protocol, port, attrs);
         return this.forAllPairs(source, destination, (s, d) => this.reachOne(s, d, protocol, port, attrs));
     }
@@ -227,13 +255,14 @@ export class PolicyEvaluator {
         return first;
     }
 
-    private reachOne(src: Principal, dst: Principal, protocol: number, port: number, attrs: PostureAttributes): NetworkEntry | undefined {
+    private reachOne(src: Principal, dst: Principal, protocol: number, port: number, attrs: PostureAttributes): number | undefined {
         const query = this.networkQuery;
         query.src = src;
         query.protocol = protocol;
         query.port = port;
         query.attrs = attrs;
-        return this.indexes.network.first(dst, src.kind === "user" ? src.login : undefined, query);
+        const rule = this.indexes.network.first(dst, src.kind === "user" ? src.login : undefined, query);
+        return rule === NO_RULE ? undefined : rule;
     }
 
     /**
@@ -247,29 +276,29 @@ export class PolicyEvaluator {
         if (typeof localUser !== "string" || localUser === "") {
             throw new EvaluationArgumentError("localUser", localUser, 'name the local account, e.g. "root" or "ubuntu"');
         }
-        const outcome = this.ssh(source, destination, localUser, this.postureAttributesOf(options));
-        return outcome.entry === undefined ? { action: "deny" } : { action: outcome.action, decidedBy: this.ruleMatch(outcome.entry) };
+        const rule = this.ssh(source, destination, localUser, this.postureAttributesOf(options));
+        return rule === undefined ? { action: "deny" } : { action: this.sshRuleAction(rule), decidedBy: this.ruleMatch(rule) };
     }
 
-    /** SSH outcome over principals; for groups every pair must allow, and the weakest action counts. */
-    ssh(
-        source: Principal,
-        destination: Principal,
-        localUser: string,
-        attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES,
-    ): { action: SshAction; entry?: SshEntry } {
-        if (isIndividual(source, destination)) return this.sshOne(source, destination, localUser, attrs) ?? { action: "deny" };
-        let weakest: { action: SshAction; entry?: SshEntry } | undefined;
+    /**
+     * The number of the SSH rule that decides (see ruleMatch and sshRuleAction); undefined for
+     * deny. For groups every pair must allow, and the weakest action counts: a pair decided by a
+     * check rule makes the outcome that check rule.
+     */
+    ssh(source: Principal, destination: Principal, localUser: string, attrs: PostureAttributes = NO_POSTURE_ATTRIBUTES): number | undefined {
+        if (isIndividual(source, destination)) return this.sshOne(source, destination, localUser, attrs);
+        let weakest: number | undefined;
         const found = this.forAllPairs(source, destination, (s, d) => {
-            const result = this.sshOne(s, d, localUser, attrs);
-            if (result === undefined) return undefined;
-            if (weakest === undefined || (weakest.action === "accept" && result.action === "check")) weakest = result;
-            return result;
+            const rule = this.sshOne(s, d, localUser, attrs);
+            if (rule === undefined) return undefined;
+            if (weakest === undefined || (this.sshRuleAction(weakest) === "accept" && this.sshRuleAction(rule) === "check")) weakest = rule;
+            return rule;
         });
-        return found === undefined || weakest === undefined ? { action: "deny" } : weakest;
+        return found === undefined ? undefined : weakest;
     }
 
-    private sshOne(src: Principal, dst: Principal, localUser: string, attrs: PostureAttributes): { action: SshAction; entry: SshEntry } | undefined {
+    /** The first accept rule, else the first check rule, that matches one pair; undefined when none. */
+    private sshOne(src: Principal, dst: Principal, localUser: string, attrs: PostureAttributes): number | undefined {
         const login = src.kind === "user" ? src.login : undefined;
         const query = this.sshQuery;
         query.src = src;
@@ -277,10 +306,10 @@ export class PolicyEvaluator {
         query.attrs = attrs;
         query.action = "accept";
         const accept = this.indexes.ssh.first(dst, login, query);
-        if (accept !== undefined) return { action: "accept", entry: accept };
+        if (accept !== NO_RULE) return accept;
         query.action = "check";
         const check = this.indexes.ssh.first(dst, login, query);
-        return check === undefined ? undefined : { action: "check", entry: check };
+        return check === NO_RULE ? undefined : check;
     }
 }
 

@@ -14,17 +14,8 @@ export {
     type PortRange,
     type PortSpec,
 } from "./ports";
-export {
-    buildModel,
-    parsePrincipal,
-    compileSelectors,
-    SelectorSet,
-    ROLE_AUTOGROUPS,
-    type EvaluatorOptions,
-    type PolicyModel,
-    type Principal,
-} from "./model";
-export { indexRules, LocalUsers, type RuleRef, type RuleSection, type NetworkEntry, type SshEntry } from "./rules";
+export { buildModel, parsePrincipal, PolicyModel, ROLE_AUTOGROUPS, type EvaluatorOptions, type Principal } from "./model";
+export { indexRules, LocalUsers, RuleTable, type RuleRef, type RuleSection, type SshRuleAction } from "./rules";
 export {
     parsePostureCondition,
     conditionHolds,

@@ -143,8 +143,12 @@ function networkCell(evaluator: PolicyEvaluator, src: Principal, dst: Principal,
 
 function sshCell(evaluator: PolicyEvaluator, src: Principal, dst: Principal, attrs: PostureAttributes): MatrixCell["ssh"] {
     const users = sorted(["root", ...evaluator.probePoints.sshUsers]);
-    const out = users.map((localUser) => ({ localUser, action: evaluator.ssh(src, dst, localUser, attrs).action }));
-    out.push({ localUser: OTHER_LOCAL_USER, action: evaluator.ssh(src, dst, OTHER_LOCAL_USER_PROBE, attrs).action });
+    const action = (localUser: string): SshAction => {
+        const rule = evaluator.ssh(src, dst, localUser, attrs);
+        return rule === undefined ? "deny" : evaluator.sshRuleAction(rule);
+    };
+    const out = users.map((localUser) => ({ localUser, action: action(localUser) }));
+    out.push({ localUser: OTHER_LOCAL_USER, action: action(OTHER_LOCAL_USER_PROBE) });
     return out.every((item) => item.action === "deny") ? [] : out;
 }
 

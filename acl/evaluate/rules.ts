@@ -1,17 +1,25 @@
 /**
- * Reading the access rules of a policy's tape (legacy `acls`, `grants` and `ssh`) into indexed
- * entries. Rules or parts of rules of the wrong shape are skipped: validation reports them.
+ * Reading the access rules of a policy's tape (legacy `acls`, `grants` and `ssh`) into a rule
+ * table and destination indexes. Rules are numbered in the file's evaluation order; what a rule
+ * needs at query time (section, position, source list, posture gate, SSH action and users) is kept
+ * in typed arrays by rule number, and what rules share (port specs, posture gates, SSH user lists)
+ * is read once per distinct list. Rules or parts of rules of the wrong shape are skipped:
+ * validation reports them.
  */
 import { destinationTarget } from "../selectors";
 import { NONE, type PolicyTape } from "../tape";
 import { formatPath, stringValues, type JsonPath } from "../walk";
-import { DestinationIndex, type IndexedEntry } from "./destinationIndex";
-import { StringListCache } from "./listCache";
-import { SelectorCache, type PolicyModel, type Principal, type SelectorSet } from "./model";
+import { DestinationIndex } from "./destinationIndex";
+import type { PolicyModel, Principal } from "./model";
 import { aclProtocols, parseGrantIp, parsePorts, type PortSpec } from "./ports";
 import { PostureGate, type Posture } from "./posture";
 
 export type RuleSection = "acls" | "grants" | "ssh";
+
+const SECTIONS: readonly RuleSection[] = ["acls", "grants", "ssh"];
+const ACLS = 0;
+const GRANTS = 1;
+const SSH = 2;
 
 /** Which rule an entry came from. */
 export interface RuleRef {
@@ -29,15 +37,10 @@ export function ruleLabel(rule: RuleRef): string {
     return formatPath(rulePath(rule));
 }
 
-/** An entry is its own RuleRef (section and index of the rule it came from): no object per rule for that. */
-export interface NetworkEntry extends IndexedEntry, RuleRef {
-    src: SelectorSet;
-    specs: readonly PortSpec[];
-    /** The source posture the rule requires (its srcPosture, else defaultSrcPosture); undefined when none. */
-    posture: PostureGate | undefined;
-}
-
 export type SshRuleAction = "accept" | "check";
+const NETWORK = 0;
+const ACCEPT = 1;
+const CHECK = 2;
 
 /** The local accounts an SSH rule allows. */
 export class LocalUsers {
@@ -70,17 +73,99 @@ export class LocalUsers {
     }
 }
 
-export interface SshEntry extends IndexedEntry, RuleRef {
-    action: SshRuleAction;
-    src: SelectorSet;
-    users: LocalUsers;
-    /** The source posture the rule requires (its srcPosture, else defaultSrcPosture); undefined when none. */
-    posture: PostureGate | undefined;
+/** No posture gate, no user list: the value of a rule-table field that does not apply. */
+const NOTHING = -1;
+
+/**
+ * Every indexed rule, by rule number (its position in the file's evaluation order): where it is,
+ * whom it is from, the posture gate it requires and, for SSH rules, its action and local users.
+ * The shared values (gates, user lists, port specs) sit in arrays of their own, referred to by number.
+ */
+export class RuleTable {
+    count = 0;
+    private sections = new Uint8Array(256);
+    private indexes = new Int32Array(256);
+    private sources = new Int32Array(256);
+    private gates = new Int32Array(256);
+    private actions = new Uint8Array(256);
+    private userLists = new Int32Array(256);
+    /** Posture gates by number. */
+    readonly postureGates: PostureGate[] = [];
+    /** SSH user lists by number. */
+    readonly localUsers: LocalUsers[] = [];
+    /** Sets of port specs by number (the data of a network index's node). */
+    readonly specSets: Array<readonly PortSpec[]> = [];
+
+    /** Adds a rule; returns its number. */
+    add(section: number, index: number, src: number, gate: number, action: number, users: number): number {
+        const rule = this.count++;
+        if (rule === this.sections.length) this.grow();
+        this.sections[rule] = section;
+        this.indexes[rule] = index;
+        this.sources[rule] = src;
+        this.gates[rule] = gate;
+        this.actions[rule] = action;
+        this.userLists[rule] = users;
+        return rule;
+    }
+
+    private grow(): void {
+        const length = this.sections.length * 2;
+        const bytes = (from: Uint8Array) => {
+            const to = new Uint8Array(length);
+            to.set(from);
+            return to;
+        };
+        const ints = (from: Int32Array) => {
+            const to = new Int32Array(length);
+            to.set(from);
+            return to;
+        };
+        this.sections = bytes(this.sections);
+        this.actions = bytes(this.actions);
+        this.indexes = ints(this.indexes);
+        this.sources = ints(this.sources);
+        this.gates = ints(this.gates);
+        this.userLists = ints(this.userLists);
+    }
+
+    /** The section and position of rule `rule`. */
+    ref(rule: number): RuleRef {
+        return { section: SECTIONS[this.sections[rule]], index: this.indexes[rule] };
+    }
+
+    /** The source selector list (a list number of the model's ListTable) of rule `rule`. */
+    source(rule: number): number {
+        return this.sources[rule];
+    }
+
+    /** The posture gate rule `rule` requires; undefined when none. */
+    gate(rule: number): PostureGate | undefined {
+        const gate = this.gates[rule];
+        return gate === NOTHING ? undefined : this.postureGates[gate];
+    }
+
+    /** The action of SSH rule `rule`. */
+    sshAction(rule: number): SshRuleAction {
+        return this.actions[rule] === CHECK ? "check" : "accept";
+    }
+
+    /** True when SSH rule `rule` has the action `action`. */
+    hasSshAction(rule: number, action: SshRuleAction): boolean {
+        return this.actions[rule] === (action === "check" ? CHECK : ACCEPT);
+    }
+
+    /** The local users SSH rule `rule` allows. */
+    users(rule: number): LocalUsers {
+        return this.localUsers[this.userLists[rule]];
+    }
 }
 
 export interface RuleIndexes {
-    network: DestinationIndex<NetworkEntry>;
-    ssh: DestinationIndex<SshEntry>;
+    rules: RuleTable;
+    /** Network rules (acls and grants) by destination; a node's data is its spec set's number in `rules.specSets`. */
+    network: DestinationIndex;
+    ssh: DestinationIndex;
     /** Rules that apply only to sources satisfying a posture (see semantics.ts), by label. */
     postureGated: string[];
     /** Every protocol named explicitly by a rule, and every port where an allowed range starts or ends+1. */
@@ -105,48 +190,59 @@ function noteSpec(indexes: RuleIndexes, spec: PortSpec): void {
 class SpecCache {
     /** grants: the spec of each `ip` entry by its string number; null when unreadable. */
     private readonly grantIps = new Map<number, PortSpec | null>();
-    private readonly grantLists = new StringListCache<readonly PortSpec[]>();
-    /** acls: the one-spec list of a port text, by the rule's proto text ("" when absent); null when unreadable. */
-    private readonly aclPorts = new Map<string, Map<string, readonly PortSpec[] | null>>();
+    /** grants: the spec set of each `ip` list, by list number. */
+    private readonly grantLists = new Map<number, number>();
+    /** acls: the spec set of a port text, by the rule's proto text ("" when absent); NOTHING when unreadable. */
+    private readonly aclPorts = new Map<string, Map<string, number>>();
 
     constructor(
-        private readonly tape: PolicyTape,
+        private readonly model: PolicyModel,
         private readonly indexes: RuleIndexes,
     ) {}
 
-    /** The readable specs of a grant's `ip` list, the tape list `list` (empty when none), one array per distinct list. */
-    grantSpecs(list: number): readonly PortSpec[] {
-        const tape = this.tape;
-        const slot = this.grantLists.slot(tape, list);
-        if (slot.value !== undefined) return slot.value;
-        const specs: PortSpec[] = [];
-        if (tape.isArray(list)) {
-            for (let item = tape.first(list); item !== NONE; item = tape.next(item)) {
-                if (!tape.isString(item)) continue;
-                let spec = this.grantIps.get(tape.stringId(item));
-                if (spec === undefined) {
-                    spec = parseGrantIp(tape.string(item)) ?? null;
-                    this.grantIps.set(tape.stringId(item), spec);
-                    if (spec !== null) noteSpec(this.indexes, spec);
-                }
-                if (spec !== null) specs.push(spec);
-            }
-        }
-        slot.value = specs;
-        return specs;
+    private newSet(specs: readonly PortSpec[]): number {
+        const sets = this.indexes.rules.specSets;
+        sets.push(specs);
+        return sets.length - 1;
     }
 
-    /** The ports of an acls destination over the rule's protocols, as a one-spec list; undefined when unreadable. */
-    aclSpecs(portText: string, protocols: ReadonlySet<number>, protoKey: string): readonly PortSpec[] | undefined {
+    /** The spec set of a grant's `ip` list, the tape list `list`; NOTHING when it has no readable spec. */
+    grantSpecs(list: number): number {
+        const lists = this.model.lists;
+        const n = lists.of(list);
+        const known = this.grantLists.get(n);
+        if (known !== undefined) return known;
+        const specs: PortSpec[] = [];
+        for (let i = lists.start(n), end = lists.end(n); i < end; i++) {
+            const id = lists.item(i);
+            let spec = this.grantIps.get(id);
+            if (spec === undefined) {
+                spec = parseGrantIp(this.model.textOf(id)) ?? null;
+                this.grantIps.set(id, spec);
+                if (spec !== null) noteSpec(this.indexes, spec);
+            }
+            if (spec !== null) specs.push(spec);
+        }
+        const set = specs.length === 0 ? NOTHING : this.newSet(specs);
+        this.grantLists.set(n, set);
+        return set;
+    }
+
+    /** The spec set of an acls destination's ports over the rule's protocols; NOTHING when unreadable. */
+    aclSpecs(portText: string, protocols: ReadonlySet<number>, protoKey: string): number {
         let byPort = this.aclPorts.get(protoKey);
         if (byPort === undefined) this.aclPorts.set(protoKey, (byPort = new Map()));
         const cached = byPort.get(portText);
-        if (cached !== undefined) return cached ?? undefined;
+        if (cached !== undefined) return cached;
         const ports = parsePorts(portText);
-        const spec: PortSpec | undefined = ports === undefined ? undefined : { protocols, ports };
-        if (spec !== undefined) noteSpec(this.indexes, spec);
-        byPort.set(portText, spec === undefined ? null : [spec]);
-        return spec === undefined ? undefined : [spec];
+        let set = NOTHING;
+        if (ports !== undefined) {
+            const spec: PortSpec = { protocols, ports };
+            noteSpec(this.indexes, spec);
+            set = this.newSet([spec]);
+        }
+        byPort.set(portText, set);
+        return set;
     }
 }
 
@@ -156,57 +252,58 @@ class SpecCache {
  * so a posture is evaluated once per attribute set, not once per rule.
  */
 class PostureGates {
-    /** Gates by the posture names they list (a value that is not a list lists none). */
-    private readonly byList = new StringListCache<PostureGate>();
+    /** Gate numbers by list number. */
+    private readonly byList = new Map<number, number>();
     /** The top level's defaultSrcPosture; NONE when absent or null. */
     private readonly defaultList: number;
+    private defaultGate: number | undefined;
 
     constructor(
         private readonly tape: PolicyTape,
         root: number,
-        private readonly postures: ReadonlyMap<string, Posture>,
+        private readonly model: PolicyModel,
+        private readonly rules: RuleTable,
     ) {
         this.defaultList = tape.field(root, "defaultSrcPosture");
     }
 
     /**
      * The gate of a rule (the tape object `record`): its own srcPosture, else defaultSrcPosture;
-     * undefined when the list that applies is absent or empty. A list that is not an array admits
+     * NOTHING when the list that applies is absent or empty. A list that is not an array admits
      * nobody (it cannot be read).
      */
-    of(record: number): PostureGate | undefined {
+    of(record: number): number {
         const own = this.tape.field(record, "srcPosture");
         if (own !== NONE) return this.gate(own);
-        if (this.defaultGate === undefined) this.defaultGate = { gate: this.gate(this.defaultList) };
-        return this.defaultGate.gate;
+        if (this.defaultGate === undefined) this.defaultGate = this.gate(this.defaultList);
+        return this.defaultGate;
     }
 
-    private defaultGate: { gate: PostureGate | undefined } | undefined;
-
-    private gate(list: number): PostureGate | undefined {
+    private gate(list: number): number {
         const tape = this.tape;
-        if (list === NONE || (tape.isArray(list) && tape.length(list) === 0)) return undefined;
-        const slot = this.byList.slot(tape, list);
-        if (slot.value === undefined) {
-            const names = stringValues(tape, list);
-            const postures: Posture[] = [];
-            for (const name of names) {
-                const posture = this.postures.get(name);
-                if (posture !== undefined) postures.push(posture);
-            }
-            slot.value = new PostureGate(names, postures);
+        if (list === NONE || (tape.isArray(list) && tape.length(list) === 0)) return NOTHING;
+        const n = this.model.lists.of(list);
+        const known = this.byList.get(n);
+        if (known !== undefined) return known;
+        const names = stringValues(tape, list);
+        const postures: Posture[] = [];
+        for (const name of names) {
+            const posture = this.model.postures.get(name);
+            if (posture !== undefined) postures.push(posture);
         }
-        return slot.value;
+        const gates = this.rules.postureGates;
+        gates.push(new PostureGate(names, postures));
+        this.byList.set(n, gates.length - 1);
+        return gates.length - 1;
     }
 }
 
 /** Files the rules of each section into the indexes, numbering them in file order; shares what repeats. */
 class RuleIndexer {
-    private next = 0;
     private readonly specs: SpecCache;
     private readonly gates: PostureGates;
-    private readonly selectors: SelectorCache;
-    private readonly localUsers = new StringListCache<LocalUsers>();
+    /** SSH user lists' numbers (in the rule table) by list number. */
+    private readonly userLists = new Map<number, number>();
     /** The string numbers of "accept" and "check" in the tape's name table (NONE when the file never has them). */
     private readonly acceptId: number;
     private readonly checkId: number;
@@ -217,17 +314,16 @@ class RuleIndexer {
         private readonly model: PolicyModel,
         private readonly indexes: RuleIndexes,
     ) {
-        this.specs = new SpecCache(tape, indexes);
-        this.gates = new PostureGates(tape, root, model.postures);
-        this.selectors = new SelectorCache(tape, model);
+        this.specs = new SpecCache(model, indexes);
+        this.gates = new PostureGates(tape, root, model, indexes.rules);
         this.acceptId = tape.names.idOf("accept");
         this.checkId = tape.names.idOf("check");
     }
 
-    private gate(record: number, section: RuleSection, index: number): PostureGate | undefined {
-        const posture = this.gates.of(record);
-        if (posture !== undefined) this.indexes.postureGated.push(ruleLabel({ section, index }));
-        return posture;
+    private gate(record: number, section: RuleSection, index: number): number {
+        const gate = this.gates.of(record);
+        if (gate !== NOTHING) this.indexes.postureGated.push(ruleLabel({ section, index }));
+        return gate;
     }
 
     /** True when `n` is the string numbered `word` (never when the file lacks the word: `word` is then NONE). */
@@ -235,11 +331,11 @@ class RuleIndexer {
         return this.tape.isString(n) && this.tape.stringId(n) === word;
     }
 
-    /** The action of the SSH rule `record`: "accept" or "check", else undefined (the rule is skipped). */
-    private sshAction(record: number): SshRuleAction | undefined {
+    /** The action of the SSH rule `record`: ACCEPT or CHECK, else NETWORK (the rule is skipped). */
+    private sshAction(record: number): number {
         const action = this.tape.member(record, "action");
-        if (this.isWord(action, this.acceptId)) return "accept";
-        return this.isWord(action, this.checkId) ? "check" : undefined;
+        if (this.isWord(action, this.acceptId)) return ACCEPT;
+        return this.isWord(action, this.checkId) ? CHECK : NETWORK;
     }
 
     /** The value of `key` in `record`, else (when absent or null) of `fallback`, as `??` reads a plain value. */
@@ -251,17 +347,18 @@ class RuleIndexer {
     /** Files the legacy rules of the tape list `list` (the `acls` section). */
     acls(list: number): void {
         const tape = this.tape;
+        const model = this.model;
         if (!tape.isArray(list)) return;
         for (let record = tape.first(list), index = 0; record !== NONE; record = tape.next(record), index++) {
             if (!tape.isObject(record) || !this.isWord(tape.member(record, "action"), this.acceptId)) continue;
             const proto = tape.member(record, "proto");
             const protocols = aclProtocols(tape, proto);
             if (protocols === undefined) continue;
-            const posture = this.gate(record, "acls", index);
+            const gate = this.gate(record, "acls", index);
             const protoKey = tape.stringOrUndefined(proto) ?? "";
             const dstList = this.memberOr(record, "dst", "ports");
-            const src = this.selectors.of(this.memberOr(record, "src", "users"));
-            const order = this.next++;
+            const src = model.lists.of(this.memberOr(record, "src", "users"));
+            const rule = this.indexes.rules.add(ACLS, index, src, gate, NETWORK, NOTHING);
             if (!tape.isArray(dstList)) continue;
             for (let item = tape.first(dstList); item !== NONE; item = tape.next(item)) {
                 if (!tape.isString(item)) continue;
@@ -270,9 +367,8 @@ class RuleIndexer {
                 if (target === value) continue; // no readable port list
                 const portText = value.startsWith("[") ? value.slice(value.indexOf("]") + 2) : value.slice(target.length + 1);
                 const specs = this.specs.aclSpecs(portText, protocols, protoKey);
-                if (specs === undefined) continue;
-                const entry: NetworkEntry = { order, section: "acls", index, src, specs, posture };
-                this.indexes.network.add(target, entry, this.model);
+                if (specs === NOTHING) continue;
+                this.indexes.network.add(model.intern(target), rule, specs);
             }
         }
     }
@@ -285,15 +381,28 @@ class RuleIndexer {
             if (!tape.isObject(record)) continue;
             // App-only grants (no `ip`) give no network access.
             const specs = this.specs.grantSpecs(tape.member(record, "ip"));
-            if (specs.length === 0) continue;
-            const posture = this.gate(record, "grants", index);
-            const entry: NetworkEntry = { order: this.next++, section: "grants", index, src: this.selectors.of(tape.member(record, "src")), specs, posture };
+            if (specs === NOTHING) continue;
+            const gate = this.gate(record, "grants", index);
+            const rule = this.indexes.rules.add(GRANTS, index, this.model.lists.of(tape.member(record, "src")), gate, NETWORK, NOTHING);
             const dstList = tape.member(record, "dst");
             if (!tape.isArray(dstList)) continue;
             for (let item = tape.first(dstList); item !== NONE; item = tape.next(item)) {
-                if (tape.isString(item)) this.indexes.network.add(tape.string(item), entry, this.model);
+                if (tape.isString(item)) this.indexes.network.add(tape.stringId(item), rule, specs);
             }
         }
+    }
+
+    /** The number (in the rule table) of the SSH user list `list`, read once per distinct list. */
+    private usersOf(list: number): number {
+        const n = this.model.lists.of(list);
+        const known = this.userLists.get(n);
+        if (known !== undefined) return known;
+        const users = new LocalUsers(this.tape, list);
+        for (const name of users.names) this.indexes.sshUsers.add(name);
+        const all = this.indexes.rules.localUsers;
+        all.push(users);
+        this.userLists.set(n, all.length - 1);
+        return all.length - 1;
     }
 
     /** Files the SSH rules of the tape list `list` (the `ssh` section). */
@@ -303,20 +412,14 @@ class RuleIndexer {
         for (let record = tape.first(list), index = 0; record !== NONE; record = tape.next(record), index++) {
             if (!tape.isObject(record)) continue;
             const action = this.sshAction(record);
-            if (action === undefined) continue;
-            const usersList = tape.member(record, "users");
-            const slot = this.localUsers.slot(tape, usersList);
-            let users = slot.value;
-            if (users === undefined) {
-                users = slot.value = new LocalUsers(tape, usersList);
-                for (const name of users.names) this.indexes.sshUsers.add(name);
-            }
-            const posture = this.gate(record, "ssh", index);
-            const entry: SshEntry = { order: this.next++, section: "ssh", index, action, src: this.selectors.of(tape.member(record, "src")), users, posture };
+            if (action === NETWORK) continue;
+            const users = this.usersOf(tape.member(record, "users"));
+            const gate = this.gate(record, "ssh", index);
+            const rule = this.indexes.rules.add(SSH, index, this.model.lists.of(tape.member(record, "src")), gate, action, users);
             const dstList = tape.member(record, "dst");
             if (!tape.isArray(dstList)) continue;
             for (let item = tape.first(dstList); item !== NONE; item = tape.next(item)) {
-                if (tape.isString(item)) this.indexes.ssh.add(tape.string(item), entry, this.model);
+                if (tape.isString(item)) this.indexes.ssh.add(tape.stringId(item), rule, NOTHING);
             }
         }
     }
@@ -329,8 +432,9 @@ class RuleIndexer {
  */
 export function indexRules(tape: PolicyTape, model: PolicyModel): RuleIndexes {
     const indexes: RuleIndexes = {
-        network: new DestinationIndex(),
-        ssh: new DestinationIndex(),
+        rules: new RuleTable(),
+        network: new DestinationIndex(model),
+        ssh: new DestinationIndex(model),
         postureGated: [],
         protocols: new Set(),
         portBreaks: new Set([0]),

@@ -11,7 +11,6 @@ import { destinationTarget, portNumberAt } from "../selectors";
 import { NONE, tapeValue, type PolicyTape } from "../tape";
 import { formatPath } from "../walk";
 import { createEvaluator, PolicyEvaluator, type RuleMatch, type SshAction } from "./evaluator";
-import type { NetworkEntry, SshEntry } from "./rules";
 import type { EvaluatorOptions, Principal } from "./model";
 import { parseProtocol, protocolName, TCP } from "./ports";
 import { ANY_POSTURE, NO_POSTURE_ATTRIBUTES, readPostureAttributes, type PostureAttributes } from "./posture";
@@ -97,11 +96,12 @@ function testPostureAttrs(tape: PolicyTape, record: number): PostureAttributes |
  * would allow it but requires posture:baseline, which the source's posture attributes (none) do
  * not satisfy". Undefined when no posture-gated rule would have matched either.
  */
-function postureHint(evaluator: PolicyEvaluator, entry: NetworkEntry | SshEntry | undefined, attrs: PostureAttributes): string | undefined {
-    if (entry === undefined || entry.posture === undefined) return undefined;
-    const names = entry.posture.names.length === 0 ? "a posture it cannot read" : entry.posture.names.join(" or ");
+function postureHint(evaluator: PolicyEvaluator, rule: number | undefined, attrs: PostureAttributes): string | undefined {
+    const gate = rule === undefined ? undefined : evaluator.ruleGate(rule);
+    if (rule === undefined || gate === undefined) return undefined;
+    const names = gate.names.length === 0 ? "a posture it cannot read" : gate.names.join(" or ");
     const given = attrs === NO_POSTURE_ATTRIBUTES || Object.keys(attrs).length === 0 ? "(none given; add srcPostureAttrs to the test)" : JSON.stringify(attrs);
-    return `${describeRule(evaluator.ruleMatch(entry))} would allow it but requires ${names}, which the source's posture attributes ${given} do not satisfy`;
+    return `${describeRule(evaluator.ruleMatch(rule))} would allow it but requires ${names}, which the source's posture attributes ${given} do not satisfy`;
 }
 
 /** For SSH: a hint only when posture made the outcome weaker than it would be otherwise. */
@@ -109,11 +109,12 @@ function postureHintForSsh(
     evaluator: PolicyEvaluator,
     actual: SshAction,
     expected: TestExpectation,
-    unconstrained: { action: SshAction; entry?: SshEntry },
+    unconstrained: number | undefined,
     attrs: PostureAttributes,
 ): string | undefined {
-    if (unconstrained.action === actual || unconstrained.action !== expected) return undefined;
-    return postureHint(evaluator, unconstrained.entry, attrs);
+    const action: SshAction = unconstrained === undefined ? "deny" : evaluator.sshRuleAction(unconstrained);
+    if (action === actual || action !== expected) return undefined;
+    return postureHint(evaluator, unconstrained, attrs);
 }
 
 const VERB: Record<TestExpectation, string> = { accept: "accepted", deny: "denied", check: "accepted only after a check" };
@@ -126,8 +127,8 @@ const VERB: Record<TestExpectation, string> = { accept: "accepted", deny: "denie
  * assertion then allocates nothing beyond its target's name.
  */
 class TestReader {
-    private readonly tag: Principal & { kind: "tag" } = { kind: "tag", name: "" };
-    private readonly user: Principal & { kind: "user" } = { kind: "user", login: "" };
+    private readonly tag: Principal & { kind: "tag" } = { kind: "tag", name: "", id: NONE };
+    private readonly user: Principal & { kind: "user" } = { kind: "user", login: "", id: NONE };
     /** The port of the destination last read by destination(). */
     port = 0;
 
@@ -148,10 +149,12 @@ class TestReader {
         if (text.startsWith("tag:")) {
             if (text.length === 4) return undefined;
             this.tag.name = text;
+            this.tag.id = this.evaluator.model.idOf(text);
             return this.tag;
         }
         if (text.includes("@") && !text.startsWith("group:") && !text.startsWith("autogroup:")) {
             this.user.login = text;
+            this.user.id = this.evaluator.model.idOf(text);
             return this.user;
         }
         return this.evaluator.principal(text);
@@ -187,16 +190,16 @@ function runNetworkTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: Poli
                     continue;
                 }
                 const port = reader.port;
-                const entry = evaluator.reach(source, target, protocol, port, attrs);
-                const actual: TestExpectation = entry === undefined ? "deny" : "accept";
+                const rule = evaluator.reach(source, target, protocol, port, attrs);
+                const actual: TestExpectation = rule === undefined ? "deny" : "accept";
                 if (actual === expected) {
                     counter.passed++;
                     continue;
                 }
-                const decidedBy = describeRule(entry === undefined ? undefined : evaluator.ruleMatch(entry));
+                const decidedBy = describeRule(rule === undefined ? undefined : evaluator.ruleMatch(rule));
                 const src = srcText as string;
-                const hint = entry === undefined ? postureHint(evaluator, evaluator.reach(source, target, protocol, port, ANY_POSTURE), attrs) : undefined;
-                const reason = entry !== undefined ? `it is allowed by ${decidedBy}` : hint === undefined ? "no rule matched" : `no rule matched: ${hint}`;
+                const hint = rule === undefined ? postureHint(evaluator, evaluator.reach(source, target, protocol, port, ANY_POSTURE), attrs) : undefined;
+                const reason = rule !== undefined ? `it is allowed by ${decidedBy}` : hint === undefined ? "no rule matched" : `no rule matched: ${hint}`;
                 counter.failed.push({
                     kind: "test",
                     src,
@@ -234,8 +237,8 @@ function runSshTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: PolicyEv
                         counter.skipped++;
                         continue;
                     }
-                    const outcome = evaluator.ssh(source, target, user, attrs);
-                    const actual: SshAction = outcome.action;
+                    const rule = evaluator.ssh(source, target, user, attrs);
+                    const actual: SshAction = rule === undefined ? "deny" : evaluator.sshRuleAction(rule);
                     if (actual === expected) {
                         counter.passed++;
                         continue;
@@ -246,10 +249,10 @@ function runSshTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: PolicyEv
                         counter.skipped++;
                         continue;
                     }
-                    const decidedBy = describeRule(outcome.entry === undefined ? undefined : evaluator.ruleMatch(outcome.entry));
+                    const decidedBy = describeRule(rule === undefined ? undefined : evaluator.ruleMatch(rule));
                     const src = srcText as string;
-                    const hint = postureHintForSsh(evaluator, outcome.action, expected, evaluator.ssh(source, target, user, ANY_POSTURE), attrs);
-                    const base = outcome.entry === undefined ? "no rule matched" : `decided by ${decidedBy}`;
+                    const hint = postureHintForSsh(evaluator, actual, expected, evaluator.ssh(source, target, user, ANY_POSTURE), attrs);
+                    const base = rule === undefined ? "no rule matched" : `decided by ${decidedBy}`;
                     const reason = hint === undefined ? base : `${base}: ${hint}`;
                     counter.failed.push({
                         kind: "sshTest",
