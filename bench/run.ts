@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     console.log(`machine: ${cpus.length} x ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
     console.log("");
     const sections: Array<[string, () => Promise<string[]>]> = [
-        ["policy analysis (audit) vs JSON.parse", () => auditFigures(1, quick ? 3 : 7)],
+        ["policy analysis (audit) vs JSON.parse", () => auditFigures(1, quick ? 5 : 21)],
         ["growth at 4x the input, with and without V8's young-generation collections, and of two designs' skeletons", async () => growthFloorFigures(quick ? 11 : 31, quick ? 1 : 2)],
         ["allocation per analysis (the same in every run: what young-generation collections work through)", () => allocationFigures(quick ? 2 : 5)],
         ["pack start-up", async () => startupFigures(quick ? 5 : 15)],

@@ -5,9 +5,11 @@
  * bytes; then the same at 4x the size to show the cost grows linearly.
  *
  * Goals: the whole analysis costs at most 10x JSON.parse, and 4x the input costs at most 4.5x the
- * time. The phases and JSON.parse are measured in alternating order within each run, the two sizes
- * in alternating rounds, and medians are taken, so machine load hits all figures alike. Each full
- * analysis is also split into V8's garbage-collection pauses and the rest. Run with
+ * time. The two sizes run in alternating rounds and medians are taken, so machine load hits both
+ * alike. The full analyses (the figure the goals are about) have rounds of their own, apart from
+ * JSON.parse and the phases, whose garbage (JSON.parse's object graph above all) would otherwise be
+ * collected during them. Each full analysis is also split into V8's garbage-collection pauses and
+ * the rest. Run with
  *   npx ts-node --transpile-only bench/acl/auditBench.ts [sizeMiB] [runs]
  * or, compiled, node dist/bench/acl/auditBench.js; a bench runner calls auditFigures().
  */
@@ -142,19 +144,17 @@ class SizeSamples {
         this.policy = generatePolicy(targetBytes, POLICY_SEED);
     }
 
-    /** One run: JSON.parse, then the phases apart, then the full analysis as one call, then JSON.parse again (paired ratio). */
-    sample(): void {
+    /**
+     * One run of the figure the goals are about: the full analysis alone. The runs of every size
+     * alternate with nothing else in between, so no run pays for collecting garbage the benchmark
+     * made for another purpose (JSON.parse of 4 MiB leaves a large object graph that old-generation
+     * marking then traces during the next runs, which would weigh on the large size more).
+     */
+    sampleAnalysis(): void {
         const { policy } = this;
-        this.json.push(timeJsonParse(policy.text));
-        const phases = timeParseAndChecks(policy.text);
-        this.parse.push(phases.parseMs);
-        this.checks.push(phases.checksMs);
-        const report = timeTests(policy.text);
-        this.tests.push(report.ms);
         const analysis = timeAnalysis(policy.text);
         this.total.push(analysis.ms);
         this.intervals.push(analysis);
-        this.ratios.push(analysis.ms / timeJsonParse(policy.text));
         this.findings = analysis.findings;
         const outcome = analysis.tests;
         if (outcome.failed.length > 0 || outcome.skipped > 0 || outcome.passed !== policy.assertions) {
@@ -164,7 +164,23 @@ class SizeSamples {
                     `${outcome.failed.length} failed and ${outcome.skipped} were skipped${first === undefined ? "" : `; first: ${first.message}`}`,
             );
         }
+    }
+
+    /**
+     * One run of the baseline and the breakdown: JSON.parse, the phases apart, then a full analysis
+     * and JSON.parse back to back (the paired ratio, which a change in machine speed affects least).
+     */
+    sampleBreakdown(): void {
+        const { policy } = this;
+        this.json.push(timeJsonParse(policy.text));
+        const phases = timeParseAndChecks(policy.text);
+        this.parse.push(phases.parseMs);
+        this.checks.push(phases.checksMs);
+        const report = timeTests(policy.text);
+        this.tests.push(report.ms);
         if (report.passed !== policy.assertions) throw new Error(`expected ${policy.assertions} assertions to pass, got ${report.passed}`);
+        const paired = timeAnalysis(policy.text).ms;
+        this.ratios.push(paired / timeJsonParse(policy.text));
     }
 
     /** The medians, with the GC pauses of each full analysis. */
@@ -191,14 +207,16 @@ class SizeSamples {
 
 /**
  * Measures several sizes, interleaved: each round runs every size once, so a change in machine speed
- * during the benchmark (this machine is shared) hits every size alike. Also returns, per size, the
- * median over rounds of its full-analysis time over that of the first size in the same round.
+ * during the benchmark (this machine is shared) hits every size alike. The full analyses run first,
+ * in rounds of their own; then JSON.parse and the phases, in other rounds. Also returns, per size,
+ * the median over rounds of its full-analysis time over that of the first size in the same round.
  */
 export async function measureSizes(targetBytes: readonly number[], runs: number): Promise<{ figures: AuditFigures[]; pairedScaling: number[] }> {
     const sizes = targetBytes.map((bytes) => new SizeSamples(bytes));
     const pauses = new GcPauses();
     try {
-        for (let run = 0; run < runs; run++) for (const size of sizes) size.sample();
+        for (let run = 0; run < runs; run++) for (const size of sizes) size.sampleAnalysis();
+        for (let run = 0; run < runs; run++) for (const size of sizes) size.sampleBreakdown();
         await pauses.delivered();
         const figures = sizes.map((size) => size.figures(pauses));
         const pairedScaling = sizes.map((size) => median(size.total.map((ms, run) => ms / sizes[0].total[run])));
@@ -230,7 +248,7 @@ function describe(label: string, f: AuditFigures, goal: boolean): string[] {
 }
 
 /** Runs the benchmark (a warm-up, then `runs` measured runs per size) and returns the lines it prints. */
-export async function auditFigures(sizeMiB: number = 1, runs: number = 7): Promise<string[]> {
+export async function auditFigures(sizeMiB: number = 1, runs: number = 21): Promise<string[]> {
     if (!(sizeMiB > 0) || !Number.isInteger(runs) || runs < 1) {
         throw new Error(`auditFigures: sizeMiB must be > 0 and runs an integer >= 1; got sizeMiB=${sizeMiB} runs=${runs}`);
     }
@@ -260,7 +278,7 @@ export async function auditFigures(sizeMiB: number = 1, runs: number = 7): Promi
 
 if (require.main === module) {
     const sizeMiB = Number(process.argv[2] ?? "1");
-    const runs = Number(process.argv[3] ?? "7");
+    const runs = Number(process.argv[3] ?? "21");
     void auditFigures(sizeMiB, runs).then((lines) => {
         for (const line of lines) console.log(line);
     });

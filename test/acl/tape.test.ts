@@ -111,6 +111,32 @@ describe("acl/tape", () => {
         assert.equal(tape.kind(first), STRING);
     });
 
+    it("finds strings and tests their prefix and characters in place, escaped or not, with the same answers as on the strings", () => {
+        fc.assert(
+            fc.property(fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 12 }), fc.string({ maxLength: 6 }), fc.string({ maxLength: 3 }), (strings, probe, prefix) => {
+                const tape = scanTape(JSON.stringify({ strings, again: strings }))!;
+                const names = tape.names;
+                // idOf reads each candidate into a string: the reference for find, which compares in place.
+                assert.equal(names.find(probe), names.idOf(probe));
+                if (!strings.includes(probe) && probe !== "strings" && probe !== "again") assert.equal(names.find(probe), NONE);
+                for (let item = tape.first(tape.member(0, "again")); item !== NONE; item = tape.next(item)) {
+                    const n = tape.stringId(item);
+                    const text = tape.string(item);
+                    assert.equal(names.find(text), n);
+                    assert.equal(names.startsWith(n, prefix), text.startsWith(prefix), `${JSON.stringify(text)} starts with ${JSON.stringify(prefix)}`);
+                    assert.equal(names.hasChar(n, 64), text.includes("@"));
+                }
+            }),
+            { seed: 20261126, numRuns: 300 },
+        );
+        const tape = scanTape('{"a": "u\\u0040x.io", "b": "group:\\u0067"}')!;
+        const escaped = tape.stringId(tape.member(0, "a"));
+        assert.equal(tape.names.find("u@x.io"), escaped);
+        assert.ok(tape.names.hasChar(escaped, 64));
+        assert.ok(tape.names.startsWith(tape.stringId(tape.member(0, "b")), "group:g"));
+        assert.equal(tape.names.find("u@x.i"), NONE);
+    });
+
     it("keeps the last of duplicate keys, as JSON.parse does, even with the same key nested in between", () => {
         const tape = scanTape('{"a": {"a": 1, "b": 2}, "b": true, "a": [3], "a": "last"}')!;
         assert.equal(tape.length(0), 2);
