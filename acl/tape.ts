@@ -43,6 +43,21 @@ function hashOf(text: string): number {
     return hash;
 }
 
+/**
+ * Open-addressed slots (`length`, a power of two) for the entries numbered 0..count-1 with the given
+ * hashes: each slot holds an entry's number + 1, or 0 when empty; probing is linear.
+ */
+export function openAddressed(hashes: Int32Array, count: number, length: number): Int32Array<ArrayBuffer> {
+    const slots = new Int32Array(length);
+    const mask = length - 1;
+    for (let n = 0; n < count; n++) {
+        let slot = hashes[n] & mask;
+        while (slots[slot] !== 0) slot = (slot + 1) & mask;
+        slots[slot] = n + 1;
+    }
+    return slots;
+}
+
 /** A copy of `from` twice as long. */
 export function grown(from: Int32Array): Int32Array<ArrayBuffer> {
     const to = new Int32Array(from.length * 2);
@@ -204,14 +219,7 @@ export class NameTable {
     }
 
     private rehash(): void {
-        const slots = new Int32Array(this.slots.length * 2);
-        const mask = slots.length - 1;
-        for (let id = 0; id < this.count; id++) {
-            let slot = this.hashes[id] & mask;
-            while (slots[slot] !== 0) slot = (slot + 1) & mask;
-            slots[slot] = id + 1;
-        }
-        this.slots = slots;
+        this.slots = openAddressed(this.hashes, this.count, this.slots.length * 2);
     }
 }
 

@@ -7,7 +7,7 @@
  * are found through an open-addressed table, so numbering a list allocates nothing on the
  * garbage-collected heap.
  */
-import { grown, NONE, type PolicyTape } from "../tape";
+import { grown, NONE, openAddressed, type PolicyTape } from "../tape";
 
 /** The number of the empty list, and of anything that is not a list. */
 export const EMPTY_LIST = 0;
@@ -112,13 +112,6 @@ export class ListTable {
     }
 
     private rehash(): void {
-        const slots = new Int32Array(this.slots.length * 2);
-        const mask = slots.length - 1;
-        for (let n = 0; n < this.count; n++) {
-            let slot = this.hashes[n] & mask;
-            while (slots[slot] !== 0) slot = (slot + 1) & mask;
-            slots[slot] = n + 1;
-        }
-        this.slots = slots;
+        this.slots = openAddressed(this.hashes, this.count, this.slots.length * 2);
     }
 }
