@@ -33,8 +33,9 @@ export type TapeJsonType = "object" | "list" | "string" | "boolean" | "number" |
 
 const TYPE_NAMES: readonly TapeJsonType[] = ["null", "object", "list", "string", "number", "boolean", "boolean", "null"];
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a, 32 bits: the hash of the tape's name table and of the evaluator's list table. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
 /** FNV-1a hash of a JavaScript string, the same function the scanner runs over a string's characters. */
 function hashOf(text: string): number {
@@ -119,7 +120,7 @@ export class NameTable {
             const held = this.slots[slot];
             if (held === 0) return this.add(slot, -1, -1, hash, value);
             const id = held - 1;
-            if (this.hashes[id] === hash && this.textOf(id) === value) return id;
+            if (this.hashes[id] === hash && this.equals(id, value)) return id;
         }
     }
 
@@ -130,18 +131,7 @@ export class NameTable {
     idOf(value: string): number {
         const known = this.known.get(value);
         if (known !== undefined) return known;
-        const hash = hashOf(value);
-        const mask = this.slots.length - 1;
-        let found = NONE;
-        for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-            const held = this.slots[slot];
-            if (held === 0) break;
-            const id = held - 1;
-            if (this.hashes[id] === hash && this.textOf(id) === value) {
-                found = id;
-                break;
-            }
-        }
+        const found = this.find(value);
         // Remember constant keys, not every string a caller asks about.
         if (this.known.size < 256) this.known.set(value, found);
         return found;

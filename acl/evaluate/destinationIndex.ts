@@ -229,11 +229,6 @@ export class DestinationIndex {
     private readonly exactV6 = new Map<bigint, number>();
     private readonly widePrefixes: PrefixTable;
     private readonly wideRanges: number;
-    /** String numbers of the autogroups a look-up reads. */
-    private readonly memberId: number;
-    private readonly selfId: number;
-    private readonly taggedId: number;
-    private readonly internetId: number;
 
     constructor(private readonly model: PolicyModel) {
         this.byString = new Buckets(model.count);
@@ -241,10 +236,6 @@ export class DestinationIndex {
         this.anyBucket = this.others.newBucket();
         this.wideRanges = this.others.newBucket();
         this.widePrefixes = new PrefixTable(this.others);
-        this.memberId = model.memberId;
-        this.selfId = model.selfId;
-        this.taggedId = model.taggedId;
-        this.internetId = model.internetId;
     }
 
     private pushString(id: number, rule: number, data: number): void {
@@ -279,13 +270,11 @@ export class DestinationIndex {
             case SELECTOR_STAR:
                 this.others.append(this.anyBucket, rule, data);
                 return;
-            case SELECTOR_TAG:
-            case SELECTOR_USER:
-                this.pushString(id, rule, data);
-                return;
             case SELECTOR_GROUP:
                 for (const login of model.groupMemberIds(id)) this.pushString(login, rule, data);
                 return;
+            case SELECTOR_TAG:
+            case SELECTOR_USER:
             case SELECTOR_DANGER_ALL:
             case SELECTOR_MEMBER:
             case SELECTOR_TAGGED:
@@ -318,12 +307,12 @@ export class DestinationIndex {
         switch (dst.kind) {
             case "user":
                 best = byString.first(dst.id, filter, best);
-                best = byString.first(this.memberId, filter, best);
-                if (srcLogin === dst.login) best = byString.first(this.selfId, filter, best);
+                best = byString.first(this.model.memberId, filter, best);
+                if (srcLogin === dst.login) best = byString.first(this.model.selfId, filter, best);
                 break;
             case "tag":
                 best = byString.first(dst.id, filter, best);
-                best = byString.first(this.taggedId, filter, best);
+                best = byString.first(this.model.taggedId, filter, best);
                 break;
             case "autogroup":
                 best = byString.first(dst.id, filter, best);
@@ -335,7 +324,7 @@ export class DestinationIndex {
                 best = others.firstCovering(exact, range, filter, best, true);
                 best = this.widePrefixes.first(range, filter, best);
                 best = others.firstCovering(this.wideRanges, range, filter, best, false);
-                if (dst.internet) best = byString.first(this.internetId, filter, best);
+                if (dst.internet) best = byString.first(this.model.internetId, filter, best);
                 break;
             }
             case "group":

@@ -7,14 +7,14 @@
  * are found through an open-addressed table, so numbering a list allocates nothing on the
  * garbage-collected heap.
  */
-import { grown, NONE, openAddressed, type PolicyTape } from "../tape";
+import { FNV_OFFSET, FNV_PRIME, grown, NONE, openAddressed, type PolicyTape } from "../tape";
 
 /** The number of the empty list, and of anything that is not a list. */
 export const EMPTY_LIST = 0;
 
 /** Mixes a running hash with one more string number (FNV-1a over the number, then spread). */
 function mix(hash: number, item: number): number {
-    return Math.imul(hash ^ item, 0x01000193);
+    return Math.imul(hash ^ item, FNV_PRIME);
 }
 
 /** The final spread of a list hash, so lists that differ in high bits still differ in the low bits a slot uses. */
@@ -39,7 +39,7 @@ export class ListTable {
     private slots = new Int32Array(512);
 
     constructor(private readonly tape: PolicyTape) {
-        this.hashes[EMPTY_LIST] = finish(0x811c9dc5 | 0);
+        this.hashes[EMPTY_LIST] = finish(FNV_OFFSET);
         this.slots[this.hashes[EMPTY_LIST] & (this.slots.length - 1)] = EMPTY_LIST + 1;
     }
 
@@ -50,7 +50,7 @@ export class ListTable {
         // Append the items tentatively; they are kept only when the list is new.
         const from = this.used;
         let end = from;
-        let hash = 0x811c9dc5 | 0;
+        let hash = FNV_OFFSET;
         for (let item = tape.first(list); item !== NONE; item = tape.next(item)) {
             if (!tape.isString(item)) continue;
             if (end === this.items.length) this.items = grown(this.items);

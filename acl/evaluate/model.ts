@@ -9,6 +9,7 @@
  * keeps the objects the garbage collector must copy while a big file is analysed few.
  */
 import { grown, NONE, type PolicyTape } from "../tape";
+import { stringValues } from "../walk";
 import { EvaluationArgumentError } from "./errors";
 import { isInternetRange, parseAddress, rangeContains, type AddressRange } from "./addresses";
 import { ListTable } from "./listTable";
@@ -63,19 +64,20 @@ export type Principal =
     | { kind: "address"; text: string; range: AddressRange; /** Entirely public unicast (exit-node traffic). */ internet: boolean }
     | { kind: "autogroup"; name: string; id: number };
 
-/** The string elements of the tape list `list` that pass `keep` (all by default); none when it is not a list. */
-function stringList(tape: PolicyTape, list: number, keep?: (item: string) => boolean): string[] {
-    const out: string[] = [];
-    if (!tape.isArray(list)) return out;
-    for (let element = tape.first(list); element !== NONE; element = tape.next(element)) {
-        if (!tape.isString(element)) continue;
-        const item = tape.string(element);
-        if (keep === undefined || keep(item)) out.push(item);
+/**
+ * The entries of the top-level section `section` whose key starts with `prefix`, each as its key and
+ * the string elements of its list (none when it is not a list), in file order.
+ */
+function listsByKey(tape: PolicyTape, section: string, prefix: string): Map<string, string[]> {
+    const lists = new Map<string, string[]>();
+    const object = tape.member(0, section);
+    if (!tape.isObject(object)) return lists;
+    for (let entry = tape.first(object); entry !== NONE; entry = tape.next(entry)) {
+        const key = tape.key(entry);
+        if (key.startsWith(prefix)) lists.set(key, stringValues(tape, entry));
     }
-    return out;
+    return lists;
 }
-
-const isLogin = (item: string): boolean => item.includes("@");
 
 /** Role autogroup -> user logins, checked. */
 function readRoles(options: EvaluatorOptions): Map<string, readonly string[]> {
@@ -342,15 +344,8 @@ export class PolicyModel {
     /** group name -> user logins in file order (other entries are ignored); read on first use. */
     get groups(): ReadonlyMap<string, readonly string[]> {
         if (this.groupView === undefined) {
-            const groups = new Map<string, readonly string[]>();
-            const tape = this.tape;
-            const section = tape.member(0, "groups");
-            if (tape.isObject(section)) {
-                for (let entry = tape.first(section); entry !== NONE; entry = tape.next(entry)) {
-                    const name = tape.key(entry);
-                    if (name.startsWith("group:")) groups.set(name, stringList(tape, entry, isLogin));
-                }
-            }
+            const groups = listsByKey(this.tape, "groups", "group:");
+            for (const [name, members] of groups) groups.set(name, members.filter((item) => item.includes("@")));
             this.groupView = groups;
         }
         return this.groupView;
@@ -358,19 +353,7 @@ export class PolicyModel {
 
     /** tag -> owners as written; read on first use. */
     get tagOwners(): ReadonlyMap<string, readonly string[]> {
-        if (this.tagOwnerView === undefined) {
-            const owners = new Map<string, readonly string[]>();
-            const tape = this.tape;
-            const section = tape.member(0, "tagOwners");
-            if (tape.isObject(section)) {
-                for (let entry = tape.first(section); entry !== NONE; entry = tape.next(entry)) {
-                    const tag = tape.key(entry);
-                    if (tag.startsWith("tag:")) owners.set(tag, stringList(tape, entry));
-                }
-            }
-            this.tagOwnerView = owners;
-        }
-        return this.tagOwnerView;
+        return (this.tagOwnerView ??= listsByKey(this.tape, "tagOwners", "tag:"));
     }
 
     /** host alias -> its address interval; made on first use. */

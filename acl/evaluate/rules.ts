@@ -7,7 +7,7 @@
  * validation reports them.
  */
 import { destinationTarget } from "../selectors";
-import { NONE, type PolicyTape } from "../tape";
+import { grown, NONE, type PolicyTape } from "../tape";
 import { formatPath, stringValues, type JsonPath } from "../walk";
 import { DestinationIndex } from "./destinationIndex";
 import type { PolicyModel, Principal } from "./model";
@@ -110,23 +110,17 @@ export class RuleTable {
     }
 
     private grow(): void {
-        const length = this.sections.length * 2;
         const bytes = (from: Uint8Array) => {
-            const to = new Uint8Array(length);
-            to.set(from);
-            return to;
-        };
-        const ints = (from: Int32Array) => {
-            const to = new Int32Array(length);
+            const to = new Uint8Array(from.length * 2);
             to.set(from);
             return to;
         };
         this.sections = bytes(this.sections);
         this.actions = bytes(this.actions);
-        this.indexes = ints(this.indexes);
-        this.sources = ints(this.sources);
-        this.gates = ints(this.gates);
-        this.userLists = ints(this.userLists);
+        this.indexes = grown(this.indexes);
+        this.sources = grown(this.sources);
+        this.gates = grown(this.gates);
+        this.userLists = grown(this.userLists);
     }
 
     /** The section and position of rule `rule`. */
