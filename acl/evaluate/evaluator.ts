@@ -153,12 +153,13 @@ export class PolicyEvaluator {
 
     /**
      * What a selector string names, or undefined when it names nothing this evaluator can read. The
-     * principal carries this evaluator's string numbers: pass it to this evaluator only.
+     * principal carries this evaluator's string numbers: pass it to this evaluator only. `id` is
+     * the tape's number of `text` when the caller read it from the file (spares a look-up).
      */
-    principal(text: string): Principal | undefined {
+    principal(text: string, id?: number): Principal | undefined {
         // Only addresses are worth caching: the other kinds are a prefix test and a small object.
         if (text.startsWith("tag:") || text.startsWith("group:") || text.startsWith("autogroup:") || text.includes("@")) {
-            return parsePrincipal(text, this.model);
+            return parsePrincipal(text, this.model, id);
         }
         const cached = this.principals.get(text);
         if (cached !== undefined) return cached;

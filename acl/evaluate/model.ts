@@ -59,7 +59,7 @@ const AT = 64; // "@"
 /** Something a query or a test names: the source or destination of a connection. */
 export type Principal =
     | { kind: "user"; login: string; /** The login's string number in the model (NONE when the model never names it). */ id: number }
-    | { kind: "group"; name: string; id: number; members: readonly string[]; memberIds: readonly number[] }
+    | { kind: "group"; name: string; id: number; members: readonly string[]; memberIds: ArrayLike<number> & Iterable<number> }
     | { kind: "tag"; name: string; id: number }
     | { kind: "address"; text: string; range: AddressRange; /** Entirely public unicast (exit-node traffic). */ internet: boolean }
     | { kind: "autogroup"; name: string; id: number };
@@ -124,10 +124,14 @@ export class PolicyModel {
     private readonly addressRanges = new Map<number, AddressRange>();
     /** ipset name -> its intervals, by the name's string number. */
     private readonly ipsetRanges = new Map<number, readonly AddressRange[]>();
-    /** Each group's members (logins only) sorted in members[groupStarts[g], groupEnds[g]); start -1 for no group. */
+    /**
+     * Each group's members (logins only) at [groupStarts[g], groupEnds[g]) of two arrays: sorted in
+     * `members` (for membership tests), in file order in `membersInOrder`; start -1 for no group.
+     */
     private readonly groupStarts: Int32Array;
     private readonly groupEnds: Int32Array;
     private readonly members: Int32Array;
+    private readonly membersInOrder: Int32Array;
     /** Role autogroup -> the string numbers of its users. */
     private readonly roleMembers = new Map<number, ReadonlySet<number>>();
     private readonly roleLogins: ReadonlyMap<string, readonly string[]>;
@@ -163,7 +167,8 @@ export class PolicyModel {
         this.readHosts(tape.member(root, "hosts"));
         this.groupStarts = new Int32Array(tape.names.count).fill(-1);
         this.groupEnds = new Int32Array(tape.names.count);
-        this.members = this.readGroups(tape.member(root, "groups"));
+        this.membersInOrder = this.readGroups(tape.member(root, "groups"));
+        this.members = this.sortedMembers();
         this.readIpsets(tape.member(root, "ipsets"));
         this.postures = readPostures(tape, tape.member(root, "postures"));
         this.kinds = new Uint8Array(this.count);
@@ -213,7 +218,7 @@ export class PolicyModel {
         }
     }
 
-    /** Files each group's logins, sorted per group; returns the member array. */
+    /** Files each group's logins in file order; returns the member array. */
     private readGroups(section: number): Int32Array {
         const tape = this.tape;
         const names = tape.names;
@@ -233,11 +238,20 @@ export class PolicyModel {
                     members[used++] = id;
                 }
             }
-            members.subarray(start, used).sort();
             this.groupStarts[group] = start;
             this.groupEnds[group] = used;
         }
-        return members;
+        return members.subarray(0, used);
+    }
+
+    /** A copy of membersInOrder with each group's run sorted. */
+    private sortedMembers(): Int32Array {
+        const sorted = this.membersInOrder.slice();
+        for (let group = 0; group < this.groupStarts.length; group++) {
+            const start = this.groupStarts[group];
+            if (start >= 0) sorted.subarray(start, this.groupEnds[group]).sort();
+        }
+        return sorted;
     }
 
     private readIpsets(section: number): void {
@@ -334,6 +348,12 @@ export class PolicyModel {
     groupMemberIds(group: number): Int32Array {
         if (group < 0 || group >= this.groupStarts.length || this.groupStarts[group] < 0) return new Int32Array(0);
         return this.members.subarray(this.groupStarts[group], this.groupEnds[group]);
+    }
+
+    /** The logins of a group, by string number in the order the file lists them (duplicates kept); none when undefined. */
+    groupMembersInOrder(group: number): Int32Array {
+        if (group < 0 || group >= this.groupStarts.length || this.groupStarts[group] < 0) return new Int32Array(0);
+        return this.membersInOrder.subarray(this.groupStarts[group], this.groupEnds[group]);
     }
 
     /** The users of a role autogroup, by string number (none when the options give none). */
@@ -465,17 +485,18 @@ export function buildModel(tape: PolicyTape, options: EvaluatorOptions = {}): Po
 /**
  * What a query string names: a user login, a group, a tag, an autogroup, a host alias or an
  * IP/CIDR/range. Undefined when it names none of these (e.g. an undefined host alias). The
- * principal carries string numbers of `model`: use it with that model's evaluator only.
+ * principal carries string numbers of `model`: use it with that model's evaluator only. `id`, when
+ * the caller has it (`text` is a string of the file: the tape's number), spares a look-up.
  */
-export function parsePrincipal(text: string, model: PolicyModel): Principal | undefined {
-    if (text.startsWith("tag:")) return text.length > 4 ? { kind: "tag", name: text, id: model.idOf(text) } : undefined;
+export function parsePrincipal(text: string, model: PolicyModel, id?: number): Principal | undefined {
+    if (text.startsWith("tag:")) return text.length > 4 ? { kind: "tag", name: text, id: id ?? model.idOf(text) } : undefined;
     if (text.startsWith("group:")) {
-        const id = model.idOf(text);
-        const members = model.groups.get(text) ?? [];
-        return { kind: "group", name: text, id, members, memberIds: members.map((login) => model.idOf(login)) };
+        const group = id ?? model.idOf(text);
+        const memberIds = model.groupMembersInOrder(group);
+        return { kind: "group", name: text, id: group, members: Array.from(memberIds, (login) => model.textOf(login)), memberIds };
     }
-    if (text.startsWith("autogroup:")) return { kind: "autogroup", name: text, id: model.idOf(text) };
-    if (text.includes("@")) return { kind: "user", login: text, id: model.idOf(text) };
+    if (text.startsWith("autogroup:")) return { kind: "autogroup", name: text, id: id ?? model.idOf(text) };
+    if (text.includes("@")) return { kind: "user", login: text, id: id ?? model.idOf(text) };
     const range = model.hostRange(text) ?? parseAddress(text);
     return range === undefined ? undefined : { kind: "address", text, range, internet: isInternetRange(range) };
 }

@@ -134,30 +134,31 @@ class TestReader {
 
     constructor(private readonly evaluator: PolicyEvaluator) {}
 
-    /** A test's source: a selector read as one principal of its own; undefined when it is not a string. */
-    principal(text: string | undefined): Principal | undefined {
-        return text === undefined ? undefined : this.evaluator.principal(text);
+    /** A test's source (tape value `n`): a selector read as one principal of its own; undefined when it is not a string. */
+    principal(tape: PolicyTape, n: number): Principal | undefined {
+        return tape.isString(n) ? this.evaluator.principal(tape.string(n), tape.stringId(n)) : undefined;
     }
 
     /**
      * A destination device (a test destination's target, or an SSH test's `dst`) as a principal,
      * valid until the next call: tags and users come back in the reused objects. The kinds are told
      * apart in parsePrincipal's order (tag, then group and autogroup, then a login); everything else
-     * goes to parsePrincipal through the evaluator.
+     * goes to parsePrincipal through the evaluator. `id` is the tape's number of `text` when it is
+     * a whole string of the file (an SSH test's `dst`), else undefined.
      */
-    target(text: string): Principal | undefined {
+    target(text: string, id?: number): Principal | undefined {
         if (text.startsWith("tag:")) {
             if (text.length === 4) return undefined;
             this.tag.name = text;
-            this.tag.id = this.evaluator.model.idOf(text);
+            this.tag.id = id ?? this.evaluator.model.idOf(text);
             return this.tag;
         }
         if (text.includes("@") && !text.startsWith("group:") && !text.startsWith("autogroup:")) {
             this.user.login = text;
-            this.user.id = this.evaluator.model.idOf(text);
+            this.user.id = id ?? this.evaluator.model.idOf(text);
             return this.user;
         }
-        return this.evaluator.principal(text);
+        return this.evaluator.principal(text, id);
     }
 
     /** The target of a test destination ("tag:db:5432"), its port in `port`; undefined when unreadable. */
@@ -175,8 +176,9 @@ function runNetworkTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: Poli
     const reader = new TestReader(evaluator);
     for (let record = tape.firstElement(tape.member(0, "tests")), index = 0; record !== NONE; record = tape.next(record), index++) {
         if (!tape.isObject(record)) continue;
-        const srcText = tape.stringOrUndefined(tape.member(record, "src"));
-        const source = reader.principal(srcText);
+        const srcValue = tape.member(record, "src");
+        const srcText = tape.stringOrUndefined(srcValue);
+        const source = reader.principal(tape, srcValue);
         const protoValue = tape.member(record, "proto");
         const protocol = protoValue === NONE ? TCP : tape.isString(protoValue) ? parseProtocol(tape.string(protoValue)) : undefined;
         const attrs = testPostureAttrs(tape, record);
@@ -221,8 +223,9 @@ function runSshTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: PolicyEv
     const reader = new TestReader(evaluator);
     for (let record = tape.firstElement(tape.member(0, "sshTests")), index = 0; record !== NONE; record = tape.next(record), index++) {
         if (!tape.isObject(record)) continue;
-        const srcText = tape.stringOrUndefined(tape.member(record, "src"));
-        const source = reader.principal(srcText);
+        const srcValue = tape.member(record, "src");
+        const srcText = tape.stringOrUndefined(srcValue);
+        const source = reader.principal(tape, srcValue);
         const destinations = tape.member(record, "dst");
         const attrs = testPostureAttrs(tape, record);
         for (const expected of SSH_EXPECTATIONS) {
@@ -232,7 +235,7 @@ function runSshTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: PolicyEv
                 for (let dst = tape.firstElement(destinations); dst !== NONE; dst = tape.next(dst)) {
                     if (!tape.isString(dst)) continue;
                     const dstText = tape.string(dst);
-                    const target = reader.target(dstText);
+                    const target = reader.target(dstText, tape.stringId(dst));
                     if (source === undefined || target === undefined || user === "" || attrs === undefined) {
                         counter.skipped++;
                         continue;

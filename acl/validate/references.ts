@@ -31,9 +31,50 @@ export function definedNames(tape: PolicyTape, section: string): ReadonlySet<str
     return names;
 }
 
+/** Bit of each kind in DefinedReferences' table. */
+const KIND_BIT: Readonly<Record<ReferenceKind, number>> = { group: 1, tag: 2, host: 4 };
+
+/**
+ * The groups, tags and host aliases a policy defines, by string number: one byte per string of the
+ * file, a bit per kind, so a selector the file writes whole is checked without reading its text.
+ */
+class DefinedReferences {
+    private readonly bits: Uint8Array;
+    /** Kinds whose section has the wrong type: their references are not checked. */
+    private unreadable = 0;
+
+    constructor(private readonly tape: PolicyTape) {
+        this.bits = new Uint8Array(tape.names.count);
+        for (const kind of ["group", "tag", "host"] as const) {
+            const section = tape.member(0, DEFINED_IN[kind]);
+            if (section === NONE) continue;
+            if (!tape.isObject(section)) {
+                this.unreadable |= KIND_BIT[kind];
+                continue;
+            }
+            for (let member = tape.first(section); member !== NONE; member = tape.next(member)) this.bits[tape.keyId(member)] |= KIND_BIT[kind];
+        }
+    }
+
+    /** True when references of `kind` can be checked (its section is absent or an object). */
+    checkable(kind: ReferenceKind): boolean {
+        return (this.unreadable & KIND_BIT[kind]) === 0;
+    }
+
+    /** True when the string numbered `id` is defined as a `kind`. */
+    hasId(kind: ReferenceKind, id: number): boolean {
+        return id !== NONE && (this.bits[id] & KIND_BIT[kind]) !== 0;
+    }
+
+    /** True when `name` is defined as a `kind` (a name the file may not hold as a string of its own). */
+    has(kind: ReferenceKind, name: string): boolean {
+        return this.hasId(kind, this.tape.names.find(name));
+    }
+}
+
 export class ReferenceCheck {
     readonly findings: PolicyFinding[] = [];
-    private readonly defined: Record<ReferenceKind, ReadonlySet<string> | undefined>;
+    private readonly defined: DefinedReferences;
     /**
      * The reference of each distinct selector read without ports, and with ("tag:db:5432" names
      * tag:db), by string number; null for none. Only selectors other than tags, groups, users and
@@ -43,11 +84,7 @@ export class ReferenceCheck {
     private readonly ported = new Map<number, Reference | null>();
 
     constructor(private readonly parsed: ParsedPolicy, tape: PolicyTape) {
-        this.defined = {
-            group: definedNames(tape, DEFINED_IN.group),
-            tag: definedNames(tape, DEFINED_IN.tag),
-            host: definedNames(tape, DEFINED_IN.host),
-        };
+        this.defined = new DefinedReferences(tape);
     }
 
     /**
@@ -84,16 +121,16 @@ export class ReferenceCheck {
         // the name: referencedTarget), or users and autogroups, which name nothing to define: no look-up
         // of the selector, and no Reference unless the name is undefined.
         const kind: ReferenceKind | undefined = text.startsWith("tag:") ? "tag" : text.startsWith("group:") ? "group" : undefined;
+        const defined = this.defined;
         if (kind !== undefined) {
-            const names = this.defined[kind];
-            if (!kinds.includes(kind) || names === undefined) return undefined;
+            if (!kinds.includes(kind) || !defined.checkable(kind)) return undefined;
             const name = withPorts ? referencedTarget(text) : text;
-            return names.has(name) ? undefined : referenceOf(name);
+            if (name === text ? defined.hasId(kind, id) : defined.has(kind, name)) return undefined;
+            return referenceOf(name);
         }
         if (!withPorts && (text.startsWith("autogroup:") || text.includes("@"))) return undefined;
         const reference = this.referenceIn(text, id, withPorts);
-        if (reference === undefined || !kinds.includes(reference.kind)) return undefined;
-        const names = this.defined[reference.kind];
-        return names === undefined || names.has(reference.name) ? undefined : reference;
+        if (reference === undefined || !kinds.includes(reference.kind) || !defined.checkable(reference.kind)) return undefined;
+        return defined.has(reference.kind, reference.name) ? undefined : reference;
     }
 }

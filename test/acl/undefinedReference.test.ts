@@ -125,6 +125,27 @@ describe("acl check undefined-reference", () => {
         assert.match(messages[0], /host "constructor"/);
     });
 
+    it("matches names by their decoded text, and each kind only against its own section", () => {
+        // The definitions are looked up by string number: an escaped key defines the same name as the
+        // plain spelling, and a name defined as a host does not define a tag or group of that text.
+        const text = lines(
+            "{",
+            '  "groups": {"group:\\u0065ng": ["alice@example.com"]},',
+            '  "tagOwners": {"tag:d\\u0062": ["group:eng"]},',
+            '  "hosts": {"tag:web": "100.64.0.9", "group:ops": "100.64.0.10"},',
+            '  "acls": [{"action": "accept", "src": ["group:eng", "group:ops"], "dst": ["tag:db:5432", "tag:web:443", "tag:\\u0064b:22"]}],',
+            '  "tests": [{"src": "group:eng", "accept": ["tag:db:5432"], "deny": ["tag:web:443"]}],',
+            "}",
+        );
+        const findings = findingsOf(text, "undefined-reference");
+        assert.deepEqual(
+            findings.map((finding) => finding.message.split(" ").slice(0, 4).join(" ")),
+            ['acls[0].src[1] refers to group', 'acls[0].dst[1] refers to tag', 'tests[0].deny[0] refers to tag'],
+        );
+        assert.match(findings[0].message, /"group:ops"/);
+        assert.match(findings[1].message, /"tag:web"/);
+    });
+
     it("skips sections of the wrong type instead of throwing", () => {
         const policy = {
             groups: ["not", "an", "object"],

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { EvaluationArgumentError, isInternetRange, parseAddress } from "../../../acl/evaluate";
-import { evaluatorOf, verdict } from "./helpers";
+import { EvaluationArgumentError, isInternetRange, parseAddress, runPolicyTests } from "../../../acl/evaluate";
+import { evaluatorOf, parsedOf, verdict } from "./helpers";
 
 /** Definitions shared by the tables: an engineering team, a data team, tagged servers and hosts. */
 const defs = {
@@ -288,4 +288,34 @@ describe("acl/evaluate addresses", () => {
             assert.equal(range === undefined ? undefined : isInternetRange(range), internet);
         });
     }
+});
+
+describe("acl/evaluate canReach: a group source", () => {
+    // alice is written before bob in the file (in tagOwners), so she has the lower string number;
+    // the group lists bob first. Every member must be allowed, and the rule reported is the one
+    // that allowed the first member as the group lists them, not in string-number order.
+    const policy = {
+        tagOwners: { "tag:db": ["alice@example.com"] },
+        groups: { "group:ops": ["bob@example.com", "not-a-login", "alice@example.com", "bob@example.com"] },
+        acls: [
+            { action: "accept", src: ["bob@example.com"], dst: ["tag:db:5432"] },
+            { action: "accept", src: ["alice@example.com"], dst: ["tag:db:5432", "tag:db:22"] },
+        ],
+    };
+    const evaluator = evaluatorOf(policy);
+
+    it("is decided by the rule of its first listed member", () => {
+        assert.equal(verdict(evaluator.canReach("group:ops", "tag:db", 5432)), "allow acls[0]");
+    });
+
+    it("is denied when one member is denied (entries without @ are not members)", () => {
+        assert.equal(verdict(evaluator.canReach("group:ops", "tag:db", 22)), "deny");
+        assert.equal(verdict(evaluator.canReach("alice@example.com", "tag:db", 22)), "allow acls[1]");
+    });
+
+    it("matches a group source by its members, in a test of the file", () => {
+        const report = runPolicyTests(parsedOf({ ...policy, tests: [{ src: "group:ops", accept: ["tag:db:5432"], deny: ["tag:db:22"] }] }));
+        assert.equal(report.passed, 2);
+        assert.deepEqual(report.failed, []);
+    });
 });
