@@ -182,6 +182,15 @@ export class NameTable {
         return false;
     }
 
+    /**
+     * The string numbered `id`, without keeping it when it was not read before: for strings a pass
+     * reads once (a policy's test destinations are mostly distinct), which then die young instead
+     * of being carried through every young-generation collection while the tape lives.
+     */
+    textOnce(id: number): string {
+        return this.decoded[id] ?? this.text.slice(this.spanStarts[id], this.spanEnds[id]);
+    }
+
     /** The string numbered `id`. */
     textOf(id: number): string {
         let value = this.decoded[id];
@@ -341,6 +350,11 @@ export class PolicyTape {
     /** The decoded text of string value `n`. */
     string(n: number): string {
         return this.names.textOf(this.values[n]);
+    }
+
+    /** The decoded text of string value `n`, not kept for later reads (NameTable.textOnce). */
+    stringOnce(n: number): string {
+        return this.names.textOnce(this.values[n]);
     }
 
     /** The number of string value `n` in the name table (equal strings, equal numbers). */

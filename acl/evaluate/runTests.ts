@@ -185,7 +185,7 @@ function runNetworkTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: Poli
         for (const { key, expected } of NETWORK_ASSERTIONS) {
             for (let item = tape.firstElement(tape.member(record, key)), position = 0; item !== NONE; item = tape.next(item), position++) {
                 if (!tape.isString(item)) continue;
-                const value = tape.string(item);
+                const value = tape.stringOnce(item);
                 const target = reader.destination(value);
                 if (source === undefined || protocol === undefined || target === undefined || attrs === undefined) {
                     counter.skipped++;

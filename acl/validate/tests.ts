@@ -115,7 +115,7 @@ export function validateTests(v: Validation, tests: number): void {
             if (given === NONE) continue;
             const destinations = v.stringListValue(given, path, key);
             for (let dst = tape.first(destinations), index = 0; dst !== NONE; dst = tape.next(dst), index++) {
-                if (tape.isString(dst)) testDestination(v, tape.string(dst), tape.stringId(dst), protocol, path, key, index);
+                if (tape.isString(dst)) testDestination(v, tape.stringOnce(dst), tape.stringId(dst), protocol, path, key, index);
             }
         }
     });

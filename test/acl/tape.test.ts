@@ -142,6 +142,16 @@ describe("acl/tape", () => {
         assert.equal(tape.names.find("u@x.i"), NONE);
     });
 
+    it("reads a string once, escaped or not, before or after it is kept, as the kept read gives it", () => {
+        const tape = scanTape('{"tests": ["tag:db:5432", "t\\u0061g:db:22", "tag:db:5432", "\\"q\\":1"]}')!;
+        const items: number[] = [];
+        for (let item = tape.first(tape.member(0, "tests")); item !== NONE; item = tape.next(item)) items.push(item);
+        const once = items.map((item) => tape.stringOnce(item));
+        assert.deepEqual(once, ["tag:db:5432", "tag:db:22", "tag:db:5432", '"q":1']);
+        assert.deepEqual(items.map((item) => tape.string(item)), once);
+        assert.deepEqual(items.map((item) => tape.stringOnce(item)), once);
+    });
+
     it("keeps the last of duplicate keys, as JSON.parse does, even with the same key nested in between", () => {
         const tape = scanTape('{"a": {"a": 1, "b": 2}, "b": true, "a": [3], "a": "last"}')!;
         assert.equal(tape.length(0), 2);
