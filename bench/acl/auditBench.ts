@@ -8,8 +8,9 @@
  * time. The two sizes run in alternating rounds and medians are taken, so machine load hits both
  * alike. The full analyses (the figure the goals are about) have rounds of their own, apart from
  * JSON.parse and the phases, whose garbage (JSON.parse's object graph above all) would otherwise be
- * collected during them. Each full analysis is also split into V8's garbage-collection pauses and
- * the rest. Run with
+ * collected during them. A sample of the full analysis covers the same bytes at both sizes (the
+ * 1 MiB policy is analysed 4 times back to back, timed per analysis: see measureSizes). Each full
+ * analysis is also split into V8's garbage-collection pauses and the rest. Run with
  *   npx ts-node --transpile-only bench/acl/auditBench.ts [sizeMiB] [runs]
  * or, compiled, node dist/bench/acl/auditBench.js; a bench runner calls auditFigures().
  */
@@ -46,12 +47,14 @@ export interface AuditFigures {
     gcMs: number;
     /** Median over runs of the full analysis less its garbage-collection pauses. */
     outsideGcMs: number;
-    /** Median over runs of the young-generation collections (scavenges) within the full analysis. */
+    /** Median over samples of the young-generation collections (scavenges) per full analysis (a sample's count over its analyses). */
     scavenges: number;
     /** Mean over runs of the full analysis: counts the collections of every run, where the median may skip them. */
     meanTotalMs: number;
     /** Median over runs of total / JSON.parse measured back to back (less sensitive to load). */
     pairedRatio: number;
+    /** Median of the full analysis timed one a sample (rounds of their own, after the equal-work ones). */
+    singleMs: number;
 }
 
 /**
@@ -72,12 +75,17 @@ function timeTests(text: string): { ms: number; passed: number } {
     return { ms: report.ms, passed: report.result.passed };
 }
 
-/** The figure the goals are about: analyzeParsedPolicy(parsePolicy(text)) as one call, and when it ran (performance.now()). */
-function timeAnalysis(text: string): { ms: number; from: number; to: number; findings: number; tests: PolicyTestReport } {
+/**
+ * The figure the goals are about: analyzeParsedPolicy(parsePolicy(text)) as one call, `repeat`
+ * times back to back; the time per analysis, when the sample ran (performance.now()), and the last
+ * analysis's outcome.
+ */
+function timeAnalysis(text: string, repeat: number = 1): { ms: number; from: number; to: number; findings: number; tests: PolicyTestReport } {
     const from = performance.now();
-    const analysis = analyzeParsedPolicy(parsePolicy(text, "generated.hujson"));
+    let analysis = analyzeParsedPolicy(parsePolicy(text, "generated.hujson"));
+    for (let more = 1; more < repeat; more++) analysis = analyzeParsedPolicy(parsePolicy(text, "generated.hujson"));
     const to = performance.now();
-    return { ms: to - from, from, to, findings: analysis.findings.length, tests: analysis.tests };
+    return { ms: (to - from) / repeat, from, to, findings: analysis.findings.length, tests: analysis.tests };
 }
 
 /**
@@ -137,24 +145,40 @@ class SizeSamples {
     readonly tests: number[] = [];
     readonly total: number[] = [];
     readonly ratios: number[] = [];
+    readonly single: number[] = [];
     readonly intervals: Array<{ from: number; to: number }> = [];
     findings = 0;
 
-    constructor(targetBytes: number) {
+    /** `repeat`: analyses per timed sample (see measureSizes). */
+    constructor(
+        targetBytes: number,
+        readonly repeat: number,
+    ) {
         this.policy = generatePolicy(targetBytes, POLICY_SEED);
     }
 
     /**
-     * One run of the figure the goals are about: the full analysis alone. The runs of every size
-     * alternate with nothing else in between, so no run pays for collecting garbage the benchmark
-     * made for another purpose (JSON.parse of 4 MiB leaves a large object graph that old-generation
-     * marking then traces during the next runs, which would weigh on the large size more).
+     * One sample of the figure the goals are about: the full analysis alone, `repeat` times back to
+     * back, timed per analysis. The samples of every size alternate with nothing else in between,
+     * so no sample pays for collecting garbage the benchmark made for another purpose (JSON.parse of
+     * 4 MiB leaves a large object graph that old-generation marking then traces during the next
+     * runs, which would weigh on the large size more).
      */
     sampleAnalysis(): void {
-        const { policy } = this;
-        const analysis = timeAnalysis(policy.text);
+        const analysis = this.analysed(this.repeat);
         this.total.push(analysis.ms);
         this.intervals.push(analysis);
+    }
+
+    /** One sample of the full analysis run once (whatever the size), for the growth of one-analysis samples. */
+    sampleSingleAnalysis(): void {
+        this.single.push(this.analysed(1).ms);
+    }
+
+    /** timeAnalysis of the policy, checked: every test assertion of the generated policy passes. */
+    private analysed(repeat: number): ReturnType<typeof timeAnalysis> {
+        const { policy } = this;
+        const analysis = timeAnalysis(policy.text, repeat);
         this.findings = analysis.findings;
         const outcome = analysis.tests;
         if (outcome.failed.length > 0 || outcome.skipped > 0 || outcome.passed !== policy.assertions) {
@@ -164,6 +188,7 @@ class SizeSamples {
                     `${outcome.failed.length} failed and ${outcome.skipped} were skipped${first === undefined ? "" : `; first: ${first.message}`}`,
             );
         }
+        return analysis;
     }
 
     /**
@@ -183,9 +208,12 @@ class SizeSamples {
         this.ratios.push(paired / timeJsonParse(policy.text));
     }
 
-    /** The medians, with the GC pauses of each full analysis. */
+    /** The medians, with the GC pauses of each full analysis (a sample's, shared among its analyses). */
     figures(pauses: GcPauses): AuditFigures {
-        const collections = this.intervals.map(({ from, to }) => pauses.within(from, to));
+        const collections = this.intervals.map(({ from, to }) => {
+            const { ms, scavenges } = pauses.within(from, to);
+            return { ms: ms / this.repeat, scavenges: scavenges / this.repeat };
+        });
         const gc = collections.map((c) => c.ms);
         return {
             bytes: Buffer.byteLength(this.policy.text),
@@ -201,6 +229,7 @@ class SizeSamples {
             scavenges: median(collections.map((c) => c.scavenges)),
             meanTotalMs: mean(this.total),
             pairedRatio: median(this.ratios),
+            singleMs: median(this.single),
         };
     }
 }
@@ -210,12 +239,24 @@ class SizeSamples {
  * during the benchmark (this machine is shared) hits every size alike. The full analyses run first,
  * in rounds of their own; then JSON.parse and the phases, in other rounds. Also returns, per size,
  * the median over rounds of its full-analysis time over that of the first size in the same round.
+ *
+ * Each sample of the full analysis covers about the same bytes at every size: a size n times
+ * smaller than the largest is analysed n times back to back and timed per analysis. A sample of
+ * one 1 MiB analysis (3.5 MB allocated) would meet a young-generation collection about one time in
+ * four, so its median would leave out the collections that 1 MiB analyses do cause, while the
+ * median 4 MiB sample always holds one: the growth figure would count collection time at one size
+ * only. Equal-work samples count collections at the same rate at every size, and are exposed to
+ * the same spells of machine load (a 25 ms sample is hit or missed by a spell that a 100 ms sample
+ * averages). Rounds of one-analysis samples follow, for comparison; then the phases and JSON.parse,
+ * one run per sample.
  */
 export async function measureSizes(targetBytes: readonly number[], runs: number): Promise<{ figures: AuditFigures[]; pairedScaling: number[] }> {
-    const sizes = targetBytes.map((bytes) => new SizeSamples(bytes));
+    const largest = Math.max(...targetBytes);
+    const sizes = targetBytes.map((bytes) => new SizeSamples(bytes, Math.max(1, Math.round(largest / bytes))));
     const pauses = new GcPauses();
     try {
         for (let run = 0; run < runs; run++) for (const size of sizes) size.sampleAnalysis();
+        for (let run = 0; run < runs; run++) for (const size of sizes) size.sampleSingleAnalysis();
         for (let run = 0; run < runs; run++) for (const size of sizes) size.sampleBreakdown();
         await pauses.delivered();
         const figures = sizes.map((size) => size.figures(pauses));
@@ -243,7 +284,7 @@ function describe(label: string, f: AuditFigures, goal: boolean): string[] {
         `  tests + sshTests        ${f.testsMs.toFixed(1)} ms = ${(f.testsMs / f.jsonParseMs).toFixed(2)}x (including its own parse)`,
         `  full analysis           ${f.totalMs.toFixed(1)} ms = ${ratio.toFixed(2)}x JSON.parse (paired per run: ${f.pairedRatio.toFixed(2)}x); ${against}`,
         `    of which GC pauses    ${f.gcMs.toFixed(1)} ms (${((100 * f.gcMs) / f.totalMs).toFixed(0)}%); outside them ${f.outsideGcMs.toFixed(1)} ms`,
-        `    young-generation GCs  ${f.scavenges} (median); mean time of the full analysis ${f.meanTotalMs.toFixed(1)} ms`,
+        `    young-generation GCs  ${f.scavenges.toFixed(2)} per analysis (median); mean time of the full analysis ${f.meanTotalMs.toFixed(1)} ms`,
     ];
 }
 
@@ -261,13 +302,14 @@ export async function auditFigures(sizeMiB: number = 1, runs: number = 21): Prom
     // Time per byte against the base size: 1.00 is perfectly linear.
     const perByte = scaling / bytes;
     return [
-        ...describe(`${sizeMiB} MiB policy (median of ${runs})`, base, true),
+        ...describe(`${sizeMiB} MiB policy (median of ${runs}; a sample of the full analysis runs it 4 times, timed per analysis)`, base, true),
         ...describe(`${4 * sizeMiB} MiB policy (median of ${runs})`, large, false),
         "scaling (4x input):",
         `  full analysis           ${scaling.toFixed(2)}x time for ${bytes.toFixed(2)}x bytes (${perByte.toFixed(2)}x per byte); ` +
             `goal <= ${SCALING_GOAL}x for 4x: ${verdict(scaling / bytes <= SCALING_GOAL / 4)} (paired per round: ${pairedScaling[1].toFixed(2)}x)`,
         `  outside GC pauses       ${(large.outsideGcMs / base.outsideGcMs).toFixed(2)}x (GC pauses ${base.gcMs > 0 ? `${(large.gcMs / base.gcMs).toFixed(1)}x` : `${large.gcMs.toFixed(1)} ms against none`})`,
-        `  of the mean times       ${(large.meanTotalMs / base.meanTotalMs).toFixed(2)}x (every run's collections counted; the medians may skip them at 1 MiB)`,
+        `  of the mean times       ${(large.meanTotalMs / base.meanTotalMs).toFixed(2)}x`,
+        `  one analysis a sample   ${(large.singleMs / base.singleMs).toFixed(2)}x (medians ${base.singleMs.toFixed(1)} / ${large.singleMs.toFixed(1)} ms; young-generation collections in most 4 MiB samples, in few 1 MiB ones)`,
         `  against JSON.parse's    ${(scaling / (large.jsonParseMs / base.jsonParseMs)).toFixed(2)}x the growth of JSON.parse of the same bytes in this run`,
         `  parse                   ${(large.parseMs / base.parseMs).toFixed(2)}x`,
         `  validation + lints      ${(large.checksMs / base.checksMs).toFixed(2)}x`,
