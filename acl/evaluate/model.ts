@@ -361,11 +361,23 @@ export class PolicyModel {
         return this.roleMembers.get(role);
     }
 
-    /** group name -> user logins in file order (other entries are ignored); read on first use. */
+    /** The logins of the group numbered `group` as strings, in file order (groupMembersInOrder). */
+    groupLogins(group: number): string[] {
+        return Array.from(this.groupMembersInOrder(group), (login) => this.textOf(login));
+    }
+
+    /** group name -> user logins in file order (other entries are ignored), from the members read once; made on first use. */
     get groups(): ReadonlyMap<string, readonly string[]> {
         if (this.groupView === undefined) {
-            const groups = listsByKey(this.tape, "groups", "group:");
-            for (const [name, members] of groups) groups.set(name, members.filter((item) => item.includes("@")));
+            const groups = new Map<string, readonly string[]>();
+            const tape = this.tape;
+            const section = tape.member(0, "groups");
+            if (tape.isObject(section)) {
+                for (let entry = tape.first(section); entry !== NONE; entry = tape.next(entry)) {
+                    const group = tape.keyId(entry);
+                    if (this.groupStarts[group] >= 0) groups.set(this.textOf(group), this.groupLogins(group));
+                }
+            }
             this.groupView = groups;
         }
         return this.groupView;
@@ -493,7 +505,7 @@ export function parsePrincipal(text: string, model: PolicyModel, id?: number): P
     if (text.startsWith("group:")) {
         const group = id ?? model.idOf(text);
         const memberIds = model.groupMembersInOrder(group);
-        return { kind: "group", name: text, id: group, members: Array.from(memberIds, (login) => model.textOf(login)), memberIds };
+        return { kind: "group", name: text, id: group, members: model.groupLogins(group), memberIds };
     }
     if (text.startsWith("autogroup:")) return { kind: "autogroup", name: text, id: id ?? model.idOf(text) };
     if (text.includes("@")) return { kind: "user", login: text, id: id ?? model.idOf(text) };

@@ -134,9 +134,9 @@ class TestReader {
 
     constructor(private readonly evaluator: PolicyEvaluator) {}
 
-    /** A test's source (tape value `n`): a selector read as one principal of its own; undefined when it is not a string. */
-    principal(tape: PolicyTape, n: number): Principal | undefined {
-        return tape.isString(n) ? this.evaluator.principal(tape.string(n), tape.stringId(n)) : undefined;
+    /** A test's source, the string numbered `id` of the file: a selector read as one principal of its own; undefined when it is not a string. */
+    principal(text: string | undefined, id: number): Principal | undefined {
+        return text === undefined ? undefined : this.evaluator.principal(text, id);
     }
 
     /**
@@ -178,7 +178,7 @@ function runNetworkTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: Poli
         if (!tape.isObject(record)) continue;
         const srcValue = tape.member(record, "src");
         const srcText = tape.stringOrUndefined(srcValue);
-        const source = reader.principal(tape, srcValue);
+        const source = reader.principal(srcText, tape.stringId(srcValue));
         const protoValue = tape.member(record, "proto");
         const protocol = protoValue === NONE ? TCP : tape.isString(protoValue) ? parseProtocol(tape.string(protoValue)) : undefined;
         const attrs = testPostureAttrs(tape, record);
@@ -225,7 +225,7 @@ function runSshTests(parsed: ParsedPolicy, tape: PolicyTape, evaluator: PolicyEv
         if (!tape.isObject(record)) continue;
         const srcValue = tape.member(record, "src");
         const srcText = tape.stringOrUndefined(srcValue);
-        const source = reader.principal(tape, srcValue);
+        const source = reader.principal(srcText, tape.stringId(srcValue));
         const destinations = tape.member(record, "dst");
         const attrs = testPostureAttrs(tape, record);
         for (const expected of SSH_EXPECTATIONS) {
